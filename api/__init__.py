@@ -1,0 +1,32 @@
+"""Threat Levels API: a curated, cited database of national terror-alert levels, served over HTTP."""
+
+from flask import Flask
+
+from api import cli, db, errors, http, v1
+from api.config import Defaults, from_environment
+from api.spec import Api
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build a configured application; tests pass overrides."""
+    app = Flask(__name__, static_folder=None)
+    app.config.from_object(Defaults)
+    app.config.from_mapping(from_environment())
+    app.config.update(config or {})
+    for part in (db, errors, http, cli):
+        part.init_app(app)
+    api = Api(app, spec_kwargs={"info": INFO})
+    v1.register(api)
+    return app
+
+
+INFO = {
+    "description": (
+        "A curated, cited database of national terror-alert levels (France's Vigipirate first): every change, its "
+        "dates, what triggered it, and the quoted justifications with their sources.\n\n"
+        "Errors are RFC 9457 problem details (`application/problem+json`). Dates are local dates in the system's "
+        "time zone; a change known only to the day has `effective_at: null`. Every JSON list and record carries the "
+        "dataset revision it was answered from where it is listed below."
+    ),
+    "license": {"name": "CC-BY-4.0 (data), see README", "identifier": "CC-BY-4.0"},
+}

@@ -1,0 +1,319 @@
+"""peewee models for the curated dataset, and the named queries the views use."""
+
+import datetime
+import json
+
+from peewee import (
+    JOIN,
+    AutoField,
+    CharField,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    fn,
+)
+
+from api.db import database
+
+
+class JSONText(TextField):
+    """JSON stored as text: the same on SQLite and PostgreSQL, for small nested lists read with their row."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class System(BaseModel):
+    id = CharField(primary_key=True, max_length=64)
+    country = CharField(max_length=2, index=True)
+    name_fr = TextField(null=True)
+    name_en = TextField(null=True)
+    authority_fr = TextField(null=True)
+    authority_en = TextField(null=True)
+    time_zone = CharField(max_length=64)
+    reviewed_through = DateField()
+    description_fr = TextField(null=True)
+    description_en = TextField(null=True)
+    source_ids = JSONText(default=list)
+
+    @classmethod
+    def listed(cls):
+        return cls.select().order_by(cls.id)
+
+    @property
+    def ordered_scales(self):
+        return self.scales.order_by(Scale.valid_from.desc(nulls="LAST"), Scale.id)
+
+    @property
+    def ordered_levels(self):
+        return (
+            Level.select(Level, Scale)
+            .join(Scale)
+            .where(Level.system == self.id)
+            .order_by(Scale.valid_from.desc(nulls="LAST"), Scale.id, Level.rank)
+        )
+
+
+class Scale(BaseModel):
+    id = CharField(primary_key=True, max_length=64)
+    system = ForeignKeyField(System, backref="scales", on_delete="CASCADE")
+    name_fr = TextField(null=True)
+    name_en = TextField(null=True)
+    valid_from = DateField(null=True)
+    valid_to = DateField(null=True)
+    source_ids = JSONText(default=list)
+
+
+class Level(BaseModel):
+    id = AutoField()
+    system = ForeignKeyField(System, backref="levels", on_delete="CASCADE")
+    scale = ForeignKeyField(Scale, backref="levels", on_delete="CASCADE")
+    code = CharField(max_length=64)
+    rank = IntegerField()
+    name_fr = TextField(null=True)
+    name_en = TextField(null=True)
+    colour = CharField(max_length=7, null=True)
+    severity = FloatField()
+    description_fr = TextField(null=True)
+    description_en = TextField(null=True)
+
+    class Meta:
+        indexes = ((("system", "code"), True), (("scale", "rank"), True))
+
+
+class Source(BaseModel):
+    id = CharField(primary_key=True, max_length=128)
+    kind = CharField(max_length=32, index=True)
+    publisher = TextField(null=True)
+    title = TextField()
+    author = TextField(null=True)
+    language = CharField(max_length=8)
+    published_date = DateField(null=True)
+    url = TextField(null=True)
+    archive_url = TextField(null=True)
+    local_copy = TextField(null=True)
+    reliability = TextField(null=True)
+
+    @classmethod
+    def listed(cls):
+        return cls.select().order_by(cls.id)
+
+
+class Event(BaseModel):
+    id = CharField(primary_key=True, max_length=128)
+    kind = CharField(max_length=32)
+    title_fr = TextField(null=True)
+    title_en = TextField(null=True)
+    summary_fr = TextField(null=True)
+    summary_en = TextField(null=True)
+    country = CharField(max_length=2, null=True)
+    place = TextField(null=True)
+    occurred_date = DateField(index=True)
+    occurred_at = CharField(max_length=40, null=True)
+    perpetrators = JSONText(default=list)
+    casualties = JSONText(default=list)
+    variants = JSONText(default=list)
+
+    @property
+    def sources(self):
+        return [link.source for link in self.source_links.order_by(EventSource.position)]
+
+
+class EventSource(BaseModel):
+    event = ForeignKeyField(Event, backref="source_links", on_delete="CASCADE")
+    source = ForeignKeyField(Source, backref="event_links")
+    position = IntegerField()
+
+    class Meta:
+        indexes = ((("event", "source"), True),)
+
+
+class Change(BaseModel):
+    """One change of a system's alert level: the central record."""
+
+    id = CharField(primary_key=True, max_length=128)
+    system = ForeignKeyField(System, backref="changes", on_delete="CASCADE")
+    from_level = ForeignKeyField(Level, null=True, backref="changes_from")
+    to_level = ForeignKeyField(Level, backref="changes_to")
+    direction = CharField(max_length=16)
+    scope_type = CharField(max_length=16)
+    decided_date = DateField(null=True)
+    announced_date = DateField(null=True)
+    announced_at = CharField(max_length=40, null=True)
+    effective_date = DateField()
+    effective_at = CharField(max_length=40, null=True)
+    announced_by = JSONText(null=True)
+    summary_fr = TextField(null=True)
+    summary_en = TextField(null=True)
+    variants = JSONText(default=list)
+    notes = TextField(null=True)
+
+    class Meta:
+        # "latest change of a system" and "changes of a system between two dates" are index range scans.
+        indexes = ((("system", "effective_date", "id"), False),)
+
+    @classmethod
+    def with_levels(cls):
+        FromLevel = Level.alias("from_level")
+        return (
+            cls.select(cls, System, Level, FromLevel)
+            .join(System)
+            .switch(cls)
+            .join(Level, on=(cls.to_level == Level.id))
+            .switch(cls)
+            .join(FromLevel, join_type=JOIN.LEFT_OUTER, on=(cls.from_level == FromLevel.id))
+        )
+
+    @classmethod
+    def matching(cls, system: str | None = None):
+        query = cls.with_levels()
+        if system is not None:
+            query = query.where(cls.system == system)
+        return query
+
+    @classmethod
+    def current_national(cls, system: str, on: datetime.date | None = None):
+        """The national change in force for a system (on a date, or now), or None."""
+        query = cls.matching(system).where(cls.scope_type == "national")
+        if on is not None:
+            query = query.where(cls.effective_date <= on)
+        return query.order_by(cls.effective_date.desc(), cls.id.desc()).first()
+
+    @property
+    def areas(self) -> list[str]:
+        return [row.area for row in self.area_rows.order_by(ChangeArea.area)]
+
+    @property
+    def scope(self) -> dict:
+        return {"type": self.scope_type, "areas": self.areas}
+
+    @property
+    def triggers(self):
+        return [link.event for link in self.event_links.order_by(ChangeEvent.position)]
+
+    @property
+    def sources(self):
+        return [link.source for link in self.source_links.order_by(ChangeSource.position)]
+
+    @property
+    def ordered_justifications(self):
+        return self.justifications.order_by(Justification.position)
+
+    @property
+    def ordered_measures(self):
+        return self.measures.order_by(Measure.position)
+
+
+class ChangeArea(BaseModel):
+    change = ForeignKeyField(Change, backref="area_rows", on_delete="CASCADE")
+    area = CharField(max_length=8, index=True)
+
+    class Meta:
+        indexes = ((("change", "area"), True),)
+
+
+class ChangeEvent(BaseModel):
+    change = ForeignKeyField(Change, backref="event_links", on_delete="CASCADE")
+    event = ForeignKeyField(Event, backref="change_links")
+    position = IntegerField()
+
+    class Meta:
+        indexes = ((("change", "event"), True),)
+
+
+class ChangeSource(BaseModel):
+    change = ForeignKeyField(Change, backref="source_links", on_delete="CASCADE")
+    source = ForeignKeyField(Source, backref="change_links")
+    position = IntegerField()
+
+    class Meta:
+        indexes = ((("change", "source"), True),)
+
+
+class Justification(BaseModel):
+    """A verbatim quotation (or reported reason) given for a change, from one source."""
+
+    id = CharField(primary_key=True, max_length=160)
+    change = ForeignKeyField(Change, backref="justifications", on_delete="CASCADE")
+    position = IntegerField()
+    quote = TextField()
+    language = CharField(max_length=8)
+    original_language = CharField(max_length=8, null=True)
+    speaker = TextField()
+    speaker_role = TextField(null=True)
+    medium = CharField(max_length=32)
+    said_date = DateField(null=True)
+    source = ForeignKeyField(Source, backref="justifications")
+    notes = TextField(null=True)
+
+
+class Measure(BaseModel):
+    """What a change brought with it (troops, patrols, checks), with figures where a source gives them."""
+
+    id = CharField(primary_key=True, max_length=160)
+    change = ForeignKeyField(Change, backref="measures", on_delete="CASCADE")
+    position = IntegerField()
+    description_fr = TextField(null=True)
+    description_en = TextField(null=True)
+    quantity = IntegerField(null=True)
+    unit = TextField(null=True)
+    source_ids = JSONText(default=list)
+
+
+class Revision(BaseModel):
+    """Every write to a record: which, by whom, when, why, and the record's content after it."""
+
+    id = AutoField()
+    record_kind = CharField(max_length=16)
+    record_id = CharField(max_length=160)
+    action = CharField(max_length=16)
+    author = TextField()
+    reason = TextField(null=True)
+    created_at = DateTimeField(default=lambda: datetime.datetime.now(datetime.UTC).replace(tzinfo=None))
+    content = JSONText(null=True)
+
+    class Meta:
+        indexes = ((("record_kind", "record_id", "id"), False),)
+
+    @classmethod
+    def dataset_revision(cls) -> int:
+        """The latest revision id: it versions every response."""
+        return cls.select(fn.COALESCE(fn.MAX(cls.id), 0)).scalar()
+
+    @classmethod
+    def latest_for(cls, kind: str, record_id: str):
+        return (
+            cls.select().where((cls.record_kind == kind) & (cls.record_id == record_id)).order_by(cls.id.desc()).first()
+        )
+
+
+MODELS = [
+    System,
+    Scale,
+    Level,
+    Source,
+    Event,
+    EventSource,
+    Change,
+    ChangeArea,
+    ChangeEvent,
+    ChangeSource,
+    Justification,
+    Measure,
+    Revision,
+]
+
+__all__ = [model.__name__ for model in MODELS] + ["MODELS"]

@@ -1,0 +1,10 @@
+"""Version 1 of the API: one blueprint per resource."""
+
+from api.v1 import changes, events, index, sources, systems
+
+BLUEPRINTS = (index.blp, systems.blp, changes.blp, events.blp, sources.blp)
+
+
+def register(api) -> None:
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)

@@ -1,0 +1,99 @@
+"""BaseSchema and the fields every resource shares: bilingual text, identifiers, offsets, variants."""
+
+import datetime
+import re
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+SLUG = validate.Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", error="Must be lowercase letters, digits and single hyphens.")
+COUNTRY = validate.Regexp(r"^[A-Z]{2}$", error="Must be an ISO 3166-1 alpha-2 code such as FR.")
+AREA = validate.Regexp(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", error="Must be an ISO 3166-2 code such as FR-67.")
+LANGUAGE = validate.Regexp(r"^[a-z]{2}$", error="Must be an ISO 639-1 code such as fr.")
+
+
+class BaseSchema(Schema):
+    """Unknown fields are errors, everywhere: a typo in a seed file or a body never passes silently."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class TextSchema(BaseSchema):
+    """Text in French and English; at least one of the two."""
+
+    fr = fields.String(allow_none=True, validate=validate.Length(min=1), metadata={"description": "French text."})
+    en = fields.String(allow_none=True, validate=validate.Length(min=1), metadata={"description": "English text."})
+
+    @validates_schema
+    def needs_a_language(self, data, **kwargs):
+        if not data.get("fr") and not data.get("en"):
+            raise ValidationError("Give the text in French (fr), English (en) or both.", "fr")
+
+
+class Bilingual(fields.Nested):
+    """A {fr, en} text: loaded as a mapping; dumped from a mapping or from a model's `<name>_fr`/`<name>_en`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(TextSchema, **kwargs)
+
+    def get_value(self, obj, attr, accessor=None, default=fields.missing_):
+        if isinstance(obj, dict):
+            return obj.get(attr, default)
+        fr, en = getattr(obj, f"{attr}_fr", None), getattr(obj, f"{attr}_en", None)
+        return None if fr is None and en is None else {"fr": fr, "en": en}
+
+
+def split_text(data: dict, name: str) -> dict:
+    """{"name": {"fr": a, "en": b}} -> {"name_fr": a, "name_en": b}, for model columns."""
+    text = data.get(name) or {}
+    return {f"{name}_fr": text.get("fr"), f"{name}_en": text.get("en")}
+
+
+class OffsetDateTime(fields.String):
+    """An instant in ISO 8601 with a UTC offset (2024-03-24T20:30:00+01:00), kept as written."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            parsed = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValidationError("Not an ISO 8601 date-time.") from None
+        if parsed.tzinfo is None or not re.search(r"(Z|[+-]\d\d:\d\d)$", text):
+            raise ValidationError("Give the UTC offset, e.g. 2024-03-24T20:30:00+01:00.")
+        return text
+
+
+class VariantSchema(BaseSchema):
+    """What one source said where it differs from the curated fact (a misspelling, a mistranslation, a figure)."""
+
+    field = fields.String(required=True, metadata={"description": "What the variant is about, e.g. `speaker`."})
+    value = fields.String(required=True, metadata={"description": "What the source says, verbatim."})
+    source_id = fields.String(required=True, validate=SLUG)
+    note = fields.String(allow_none=True, metadata={"description": "How it differs from the curated value."})
+
+
+def source_ids(**kwargs) -> fields.List:
+    return fields.List(fields.String(validate=SLUG), **kwargs)
+
+
+class ListQueryArgs(BaseSchema):
+    """Pagination shared by every list: a page size and an opaque cursor from a `Link` header."""
+
+    limit = fields.Integer(
+        load_default=50, validate=validate.Range(min=1, max=500), metadata={"description": "Items per page (1-500)."}
+    )
+    cursor = fields.String(metadata={"description": "Opaque position from a `Link: rel=next` header."})
+
+
+def error_pointers(messages, prefix: str = "") -> list[tuple[str, str]]:
+    """Flatten marshmallow's nested error messages into (JSON pointer, message) pairs, in document order."""
+    if isinstance(messages, dict):
+        pairs = []
+        for key, value in messages.items():
+            pairs.extend(error_pointers(value, f"{prefix}/{key}"))
+        return pairs
+    if isinstance(messages, list) and all(isinstance(item, str) for item in messages):
+        return [(prefix or "/", message) for message in messages]
+    if isinstance(messages, list):
+        return [pair for item in messages for pair in error_pointers(item, prefix)]
+    return [(prefix or "/", str(messages))]

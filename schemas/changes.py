@@ -1,0 +1,134 @@
+"""Changes: the central record, with its triggers, justifications, measures and sources."""
+
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from schemas.base import (
+    AREA,
+    LANGUAGE,
+    SLUG,
+    BaseSchema,
+    Bilingual,
+    ListQueryArgs,
+    OffsetDateTime,
+    VariantSchema,
+    source_ids,
+)
+from schemas.events import EventRefSchema
+from schemas.sources import SourceRefSchema
+from schemas.systems import LevelRefSchema
+
+DIRECTIONS = ("initial", "raise", "lower", "rescale")
+MEDIA = ("statement", "speech", "social-media-post", "interview", "press-conference", "remarks", "official-document")
+
+
+class ScopeSchema(BaseSchema):
+    type = fields.String(required=True, validate=validate.OneOf(("national", "regional")))
+    areas = fields.List(fields.String(validate=AREA), load_default=list, metadata={"description": "ISO 3166-2."})
+
+    @validates_schema
+    def areas_match_type(self, data, **kwargs):
+        if data["type"] == "regional" and not data.get("areas"):
+            raise ValidationError("A regional change names its areas (ISO 3166-2).", "areas")
+        if data["type"] == "national" and data.get("areas"):
+            raise ValidationError("A national change has no areas.", "areas")
+
+
+class PersonSchema(BaseSchema):
+    name = fields.String(required=True)
+    role = fields.String(allow_none=True, metadata={"description": "Office held at the time."})
+
+
+class JustificationInput(BaseSchema):
+    """A quotation, verbatim from its source, or a reported reason."""
+
+    id = fields.String(required=True, validate=SLUG)
+    quote = fields.String(required=True, validate=validate.Length(min=1), metadata={"description": "Verbatim."})
+    language = fields.String(required=True, validate=LANGUAGE, metadata={"description": "As printed in the source."})
+    original_language = fields.String(
+        allow_none=True,
+        validate=LANGUAGE,
+        metadata={"description": "Language it was said in, if the source translated."},
+    )
+    speaker = fields.String(required=True)
+    speaker_role = fields.String(allow_none=True, metadata={"description": "Office held at the time."})
+    medium = fields.String(required=True, validate=validate.OneOf(MEDIA))
+    said_date = fields.Date(allow_none=True)
+    source_id = fields.String(
+        required=True, validate=SLUG, metadata={"description": "The source the quotation is verbatim from."}
+    )
+    notes = fields.String(allow_none=True)
+
+
+class MeasureInput(BaseSchema):
+    id = fields.String(required=True, validate=SLUG)
+    description = Bilingual(required=True)
+    quantity = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    unit = fields.String(allow_none=True)
+    source_ids = source_ids(required=True, validate=validate.Length(min=1))
+
+
+class ChangeInput(BaseSchema):
+    """A change as curators write it (seed file or request body); `direction` is derived, never written."""
+
+    id = fields.String(required=True, validate=SLUG, metadata={"example": "fr-vigipirate-2024-03-24"})
+    system = fields.String(required=True, validate=SLUG)
+    from_level = fields.String(required=True, allow_none=True, validate=SLUG)
+    to_level = fields.String(required=True, validate=SLUG)
+    scope = fields.Nested(ScopeSchema, required=True)
+    decided_date = fields.Date(allow_none=True)
+    announced_date = fields.Date(allow_none=True)
+    announced_at = OffsetDateTime(allow_none=True)
+    effective_date = fields.Date(required=True, metadata={"description": "Local date in the system's time zone."})
+    effective_at = OffsetDateTime(allow_none=True)
+    announced_by = fields.Nested(PersonSchema, allow_none=True)
+    summary = Bilingual(required=True)
+    triggers = fields.List(fields.String(validate=SLUG), load_default=list)
+    justifications = fields.List(fields.Nested(JustificationInput), load_default=list)
+    measures = fields.List(fields.Nested(MeasureInput), load_default=list)
+    source_ids = source_ids(required=True, validate=validate.Length(min=1))
+    variants = fields.List(fields.Nested(VariantSchema), load_default=list)
+    notes = fields.String(allow_none=True)
+
+
+class JustificationSchema(JustificationInput):
+    """A justification as the API returns it."""
+
+
+class MeasureSchema(MeasureInput):
+    """A measure as the API returns it."""
+
+
+class ChangeSchema(BaseSchema):
+    """A change as the API returns it, with everything that supports it."""
+
+    id = fields.String(required=True)
+    system = fields.String(required=True, attribute="system_id")
+    from_level = fields.Nested(LevelRefSchema, allow_none=True, required=True)
+    to_level = fields.Nested(LevelRefSchema, required=True)
+    direction = fields.String(required=True, validate=validate.OneOf(DIRECTIONS))
+    scope = fields.Nested(ScopeSchema, required=True)
+    decided_date = fields.Date(allow_none=True)
+    announced_date = fields.Date(allow_none=True)
+    announced_at = fields.String(allow_none=True)
+    effective_date = fields.Date(required=True)
+    effective_at = fields.String(allow_none=True)
+    announced_by = fields.Nested(PersonSchema, allow_none=True)
+    summary = Bilingual(allow_none=True)
+    triggers = fields.List(fields.Nested(EventRefSchema), required=True)
+    justifications = fields.List(fields.Nested(JustificationSchema), required=True, attribute="ordered_justifications")
+    measures = fields.List(fields.Nested(MeasureSchema), required=True, attribute="ordered_measures")
+    sources = fields.List(fields.Nested(SourceRefSchema), required=True)
+    variants = fields.List(fields.Nested(VariantSchema), required=True)
+    notes = fields.String(allow_none=True)
+
+
+class ChangeListArgs(ListQueryArgs):
+    """Query string of GET /v1/changes."""
+
+    system = fields.String(validate=SLUG, metadata={"description": "Only this system's changes."})
+
+
+class ChangeListSchema(BaseSchema):
+    items = fields.List(fields.Nested(ChangeSchema), required=True)
+    total = fields.Integer(required=True)
+    dataset_revision = fields.Integer(required=True)

@@ -1,0 +1,15 @@
+"""The API index: where everything is, and which dataset revision answers."""
+
+from marshmallow import fields
+
+from schemas.base import BaseSchema
+
+
+class IndexSchema(BaseSchema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    dataset_revision = fields.Integer(required=True, metadata={"description": "Latest revision id: cite it."})
+    reviewed_through = fields.Date(
+        allow_none=True, metadata={"description": "The earliest date up to which every system's record was checked."}
+    )
+    links = fields.Dict(keys=fields.String(), values=fields.String(), required=True)

@@ -1,0 +1,52 @@
+from http import HTTPStatus
+
+import pytest
+
+from tests.helpers import assert_problem
+
+ENDPOINTS = ["/v1", "/v1/systems", "/v1/systems/zz-alert", "/v1/systems/zz-alert/current", "/v1/changes",
+             "/v1/changes/zz-alert-2024-03-24", "/v1/events/2024-03-22-test-attack", "/v1/sources",
+             "/v1/sources/test-bulletin"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_every_get_answers_304_when_etag_matches(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert response.headers["ETag"]
+    assert "max-age" in response.headers["Cache-Control"]
+    again = client.get(url, headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == HTTPStatus.NOT_MODIFIED
+    assert again.data == b""
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_any_origin_may_read(client, url):
+    response = client.get(url, headers={"Origin": "https://newsroom.test"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response.headers["Access-Control-Expose-Headers"]
+
+
+def test_unknown_path_is_a_404_problem(client):
+    assert_problem(client.get("/v2/anything"), HTTPStatus.NOT_FOUND)
+
+
+def test_wrong_method_is_a_405_problem_with_allow(client):
+    response = client.delete("/v1/changes")
+    assert_problem(response, HTTPStatus.METHOD_NOT_ALLOWED)
+    assert "GET" in response.headers["Allow"]
+
+
+def test_head_works_where_get_does(client):
+    response = client.head("/v1/systems/zz-alert/current")
+    assert response.status_code == HTTPStatus.OK
+    assert response.data == b""
+
+
+def test_an_unexpected_failure_is_a_500_problem_without_a_trace(app, client):
+    from api.db import database
+
+    with app.app_context():  # corrupt a row behind the API's back
+        database.execute_sql("""UPDATE "change" SET announced_by = '{not json'""")
+    body = assert_problem(client.get("/v1/changes/zz-alert-2024-03-24"), HTTPStatus.INTERNAL_SERVER_ERROR)
+    assert "not json" not in str(body)

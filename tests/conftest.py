@@ -1,0 +1,114 @@
+"""Fixtures: the app on a real database (SQLite always, PostgreSQL when reachable), a client whose every response is
+validated against the committed openapi.yaml, and the small test seed set in tests/data/seeds."""
+
+import json
+import os
+import uuid
+from pathlib import Path
+
+import psycopg2
+import pytest
+from flask.testing import FlaskClient
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
+from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
+
+from api import create_app, db, seeds
+
+ROOT = Path(__file__).parent.parent
+TEST_SEEDS = Path(__file__).parent / "data" / "seeds"
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+UNDOCUMENTED = {"/openapi.json"}  # the contract itself
+CONTRACT = OpenAPI.from_file_path(
+    str(ROOT / "openapi.yaml"), config=Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+)
+
+
+def postgres_unreachable() -> str | None:
+    """Why PostgreSQL cannot be used, or None when it can."""
+    try:
+        psycopg2.connect(POSTGRES_URL, connect_timeout=3).close()
+    except psycopg2.OperationalError as exc:
+        return str(exc).strip().splitlines()[0]
+    return None
+
+
+def pytest_configure(config):
+    config.postgres_problem = postgres_unreachable()
+    if config.postgres_problem and os.environ.get("CI"):
+        raise pytest.UsageError(
+            f"CI requires the PostgreSQL leg, but {POSTGRES_URL} is unreachable: {config.postgres_problem}"
+        )
+
+
+def pytest_report_header(config):
+    if config.postgres_problem:
+        return f"PostgreSQL leg SKIPPED: {POSTGRES_URL} unreachable ({config.postgres_problem})"
+    return f"PostgreSQL leg: {POSTGRES_URL}"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.postgres_problem:
+        terminalreporter.write_sep("!", f"PostgreSQL leg skipped: {config.postgres_problem}", yellow=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """A new, empty database: an SQLite file, or a PostgreSQL schema of its own dropped after the test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    if request.config.postgres_problem:
+        pytest.skip(f"PostgreSQL unreachable at {POSTGRES_URL}: {request.config.postgres_problem}")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(POSTGRES_URL)
+    admin.autocommit = True
+    admin.cursor().execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        admin.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()
+
+
+class ContractClient(FlaskClient):
+    """A test client that checks every response against openapi.yaml (those of documented operations)."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.request.method not in ("OPTIONS", "HEAD") and response.status_code != 304:  # HEAD mirrors GET
+            assert_matches_contract(response)
+        return response
+
+
+def assert_matches_contract(response) -> None:
+    try:
+        CONTRACT.validate_response(WerkzeugOpenAPIRequest(response.request), WerkzeugOpenAPIResponse(response))
+    except (PathNotFound, OperationNotFound):
+        undocumented_ok = response.status_code in (404, 405) or response.request.path in UNDOCUMENTED
+        assert undocumented_ok, f"undocumented route answered {response.status_code}"
+
+
+@pytest.fixture
+def empty_app(database_url):
+    """The app on a migrated, empty database."""
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS)})
+    app.test_client_class = ContractClient
+    with app.app_context():
+        db.upgrade()
+    yield app
+    if not db.database.is_closed():
+        db.database.close()
+
+
+@pytest.fixture
+def app(empty_app):
+    """The app with tests/data/seeds loaded."""
+    with empty_app.app_context():
+        seeds.load(TEST_SEEDS)
+    return empty_app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
