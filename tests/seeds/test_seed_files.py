@@ -45,20 +45,21 @@ VARIANTS = [
 ]
 
 
-@pytest.mark.parametrize("justification", QUOTED)
-def test_every_quotation_is_verbatim_in_its_source(justification):
-    path = local_copy(justification["source_id"])
+def source_text(source_id: str) -> str:
+    path = local_copy(source_id)
     if not path.exists():
         pytest.skip(f"{path} is not here: the articles live in ../shared beside the repository")
-    assert justification["quote"] in path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("justification", QUOTED)
+def test_every_quotation_is_verbatim_in_its_source(justification):
+    assert justification["quote"] in source_text(justification["source_id"])
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_every_variant_is_what_its_source_actually_says(variant):
-    path = local_copy(variant["source_id"])
-    if not path.exists():
-        pytest.skip(f"{path} is not here: the articles live in ../shared beside the repository")
-    assert variant["value"] in path.read_text(encoding="utf-8")
+    assert variant["value"] in source_text(variant["source_id"])
 
 
 def test_the_five_articles_are_sources_without_invented_addresses():
