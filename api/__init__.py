@@ -25,8 +25,8 @@ INFO = {
         "A curated, cited database of national terror-alert levels (France's Vigipirate first): every change, its "
         "dates, what triggered it, and the quoted justifications with their sources.\n\n"
         "Errors are RFC 9457 problem details (`application/problem+json`). Dates are local dates in the system's "
-        "time zone; a change known only to the day has `effective_at: null`. Every JSON list and record carries the "
-        "dataset revision it was answered from where it is listed below."
+        "time zone; a change known only to the day has `effective_at: null`. Lists, the index and the current level "
+        "carry `dataset_revision`, the revision of the dataset they were answered from: cite it."
     ),
     "license": {"name": "CC-BY-4.0 (data), see README", "identifier": "CC-BY-4.0"},
 }

@@ -2,7 +2,7 @@
 
 import os
 
-ENVIRONMENT_KEYS = ("DATABASE_URL", "SEEDS_DIR", "LOG_LEVEL")
+ENVIRONMENT_KEYS = ("DATABASE_URL", "SEEDS_DIR")
 
 
 class Defaults:
@@ -10,12 +10,9 @@ class Defaults:
 
     DATABASE_URL = None  # None: an SQLite file in the instance folder
     SEEDS_DIR = None  # None: the seeds/ folder beside the api package
-    LOG_LEVEL = "INFO"
     API_TITLE = "Threat Levels API"
     API_VERSION = "1.0.0"
     OPENAPI_VERSION = "3.1.0"
-    PAGE_SIZE_DEFAULT = 50
-    PAGE_SIZE_MAX = 500
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
     OPENAPI_URL_PREFIX = "/"
     OPENAPI_JSON_PATH = "openapi.json"

@@ -63,6 +63,8 @@ def test_every_variant_is_what_its_source_actually_says(variant):
 
 
 def test_the_five_articles_are_sources_without_invented_addresses():
-    articles = [r.data for r in records if r.kind == "source" and (r.data.get("local_copy") or "").startswith("shared/")]
+    articles = [
+        r.data for r in records if r.kind == "source" and (r.data.get("local_copy") or "").startswith("shared/")
+    ]
     assert len(articles) == 5
     assert all(article["url"] is None for article in articles)
