@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from api import cli, db, errors, http, v1
+from api import change_pages, cli, db, embed, errors, http, oembed, security, v1
 from api.config import Defaults, from_environment
 from api.spec import Api
 
@@ -13,10 +13,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_object(Defaults)
     app.config.from_mapping(from_environment())
     app.config.update(config or {})
-    for part in (db, errors, http, cli):
+    for part in (db, errors, http, security, cli):
         part.init_app(app)
     api = Api(app, spec_kwargs={"info": INFO})
     v1.register(api)
+    for blueprint in (embed.blp, oembed.blp, change_pages.blp):
+        api.register_blueprint(blueprint)
     return app
 
 

@@ -18,7 +18,12 @@ def init_app(app: Flask) -> None:
     # Any origin may read; the headers a widget needs are exposed.
     CORS(
         app,
-        resources={r"/v1*": {"origins": "*"}, r"/openapi.json": {"origins": "*"}},
+        resources={
+            r"/v1*": {"origins": "*"},
+            r"/openapi.json": {"origins": "*"},
+            r"/embed/v1/*": {"origins": "*"},
+            r"/oembed": {"origins": "*"},
+        },
         send_wildcard=True,
         expose_headers=["ETag", "Link"],
         methods=["GET", "HEAD", "OPTIONS"],

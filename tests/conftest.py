@@ -12,15 +12,46 @@ from flask.testing import FlaskClient
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
+from openapi_core.templating.paths.finders import APICallPathFinder
+from openapi_core.templating.paths.iterators import TemplatePathsIterator
 
 from api import create_app, db, seeds
 
 ROOT = Path(__file__).parent.parent
 TEST_SEEDS = Path(__file__).parent / "data" / "seeds"
+HOSTILE_SEEDS = Path(__file__).parent / "data" / "hostile-seeds"  # curated texts that try to escape their context
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 UNDOCUMENTED = {"/openapi.json"}  # the contract itself
+
+
+def as_text(body) -> str:
+    """SVG, script, Atom and HTML bodies, documented as strings."""
+    return body.decode() if isinstance(body, bytes) else body
+
+
+class SpecificPathsIterator(TemplatePathsIterator):
+    """Among templates with as many variables, the one with more literal text wins, as in Flask's router:
+    /embed/v1/zz-alert.svg is `/embed/v1/{system_id}.svg`, not `/embed/v1/{system_id}` (openapi-core keeps the
+    document's order, and `{system_id}` matches dots)."""
+
+    def __call__(self, name, spec, base_url=None):
+        paths = list(super().__call__(name, spec, base_url=base_url))
+        yield from sorted(paths, key=lambda path: (len(path[1].variables), -len(path[1].pattern)))
+
+
+class SpecificPathFinder(APICallPathFinder):
+    paths_iterator = SpecificPathsIterator("paths")
+
+
 CONTRACT = OpenAPI.from_file_path(
-    str(ROOT / "openapi.yaml"), config=Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+    str(ROOT / "openapi.yaml"),
+    config=Config(
+        extra_media_type_deserializers={
+            "application/problem+json": json.loads,
+            **dict.fromkeys(("image/svg+xml", "text/javascript", "application/atom+xml", "text/html"), as_text),
+        },
+        path_finder_cls=SpecificPathFinder,
+    ),
 )
 
 
@@ -111,4 +142,12 @@ def app(empty_app):
 
 @pytest.fixture
 def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def hostile_client(app):
+    """A client on the test seeds plus the zz-hostile system, whose texts carry markup and XML breakers."""
+    with app.app_context():
+        seeds.load(HOSTILE_SEEDS)
     return app.test_client()
