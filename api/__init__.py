@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from api import change_pages, cli, db, embed, errors, http, oembed, security, v1
+from api import change_pages, cli, db, embed, errors, feeds, http, oembed, security, v1
 from api.config import Defaults, from_environment
 from api.spec import Api
 
@@ -17,7 +17,7 @@ def create_app(config: dict | None = None) -> Flask:
         part.init_app(app)
     api = Api(app, spec_kwargs={"info": INFO})
     v1.register(api)
-    for blueprint in (embed.blp, oembed.blp, change_pages.blp):
+    for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp):
         api.register_blueprint(blueprint)
     return app
 

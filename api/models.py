@@ -185,6 +185,11 @@ class Change(BaseModel):
         return query
 
     @classmethod
+    def newest(cls, system: str | None = None, limit: int = 50):
+        """The latest changes (of a system, or of all), newest first: what a feed lists."""
+        return cls.matching(system).order_by(cls.effective_date.desc(), cls.id.desc()).limit(limit)
+
+    @classmethod
     def current_national(cls, system: str, on: datetime.date | None = None):
         """The national change in force for a system (on a date, or now), or None."""
         query = cls.matching(system).where(cls.scope_type == "national")
@@ -292,6 +297,21 @@ class Revision(BaseModel):
     def dataset_revision(cls) -> int:
         """The latest revision id: it versions every response."""
         return cls.select(fn.COALESCE(fn.MAX(cls.id), 0)).scalar()
+
+    @classmethod
+    def written_at(cls, kind: str, record_ids: list[str]) -> dict[str, datetime.datetime]:
+        """When each record was last written (UTC, naive), by id."""
+        query = (
+            cls.select(cls.record_id, fn.MAX(cls.created_at).python_value(cls.created_at.python_value).alias("at"))
+            .where((cls.record_kind == kind) & cls.record_id.in_(record_ids))
+            .group_by(cls.record_id)
+        )
+        return {row.record_id: row.at for row in query}
+
+    @classmethod
+    def last_written_at(cls) -> datetime.datetime | None:
+        latest = cls.select(cls.created_at).order_by(cls.id.desc()).first()
+        return latest.created_at if latest else None
 
     @classmethod
     def latest_for(cls, kind: str, record_id: str):

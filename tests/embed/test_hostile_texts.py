@@ -46,6 +46,16 @@ def test_svg_badge_renders_hostile_texts_as_text(hostile_client):
     assert not [name for element in svg.iter() for name in element.attrib if name.startswith("on")]
 
 
+def test_feed_renders_hostile_texts_as_text(hostile_client):
+    root = ElementTree.fromstring(hostile_client.get("/v1/systems/zz-hostile/changes.atom").data)
+    entry = root.find("{http://www.w3.org/2005/Atom}entry")
+    assert entry.find("{http://www.w3.org/2005/Atom}summary").text == SUMMARY
+    assert entry.find("{http://www.w3.org/2005/Atom}title").text.startswith(SYSTEM)
+    content = Page(entry.find("{http://www.w3.org/2005/Atom}content").text)  # HTML, as a feed reader reads it
+    assert_only_our_markup(content)
+    assert SUMMARY in content.text and QUOTE in content.text and SOURCE in content.text
+
+
 def test_json_forms_carry_hostile_texts_verbatim_as_data(hostile_client):
     display = hostile_client.get("/embed/v1/zz-hostile.json").get_json()
     assert (display["why"]["text"], display["quote"]["text"]["text"]) == (SUMMARY, QUOTE)

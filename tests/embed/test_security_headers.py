@@ -9,7 +9,7 @@ import pytest
 from tests.embed.markup import Page
 
 EMBED_PAGES = ["/embed/v1/zz-alert", "/embed/v1/zz-alert?size=compact&theme=dark&lang=fr"]
-NOT_FRAMED = ["/v1/systems", "/embed/v1/zz-alert.json", "/embed/v1/zz-alert.svg", "/embed",
+NOT_FRAMED = ["/v1/systems", "/embed/v1/zz-alert.json", "/embed/v1/zz-alert.svg", "/v1/changes.atom", "/embed",
               "/changes/zz-alert-2024-03-24", "/embed/v1/widget.js", "/no/such/path"]  # fmt: skip
 
 
