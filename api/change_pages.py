@@ -10,6 +10,7 @@ from api.spec import Blueprint
 from schemas.embed import BadgeArgs
 
 blp = Blueprint("change_pages", __name__, description="Pages for readers.")
+NO_FAVICON = {"img_src": "data:"}  # the page's icon is `data:,`, so that browsers ask for no /favicon.ico
 CHANGE_CSS = """.tl-record{max-width:720px;margin:0 auto;border:0}
 .tl-record h1{font-size:1.4em;margin:.3em 0}.tl-record h2{font-size:1.05em;margin:1.1em 0 .3em}
 .tl-record ul{padding-left:1.2em}.tl-record li{margin:.3em 0}.tl-record .tl-why{display:block}
@@ -26,5 +27,5 @@ def show_change(change_id, lang):
     if change is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No change {change_id!r}.", "not-found")
     d = display(change.system, change, lang)
-    return html_response("embed/change.html", CSS + CHANGE_CSS + level_rule(d), framed=False, d=d, change=change,
+    return html_response("embed/change.html", CSS + CHANGE_CSS + level_rule(d), framed=False, policy=NO_FAVICON, d=d, change=change,
                          pick=pick, format_date=format_date, theme="auto")  # fmt: skip

@@ -126,7 +126,7 @@ def show_preview(lang, system=None):
         raise Problem(HTTPStatus.NOT_FOUND, "No such system; see /v1/systems.", "not-found")
     d = current_display(system_row.id, lang)
     base = request.host_url.rstrip("/")
-    own = {"script_src": "'self'", "connect_src": "'self'", "frame_src": "'self'"}
+    own = {"script_src": "'self'", "connect_src": "'self'", "frame_src": "'self'", "img_src": "'self' data:"}
     return html_response("embed/preview.html", CSS + PREVIEW_CSS, framed=False, policy=own, d=d, base=base,
                          systems=System.listed(), integrity=WIDGET_INTEGRITY, frame_tag=frame_tag,
                          snippets=snippets(base, d.system, d.system_name.text or d.system, lang))  # fmt: skip

@@ -3,6 +3,8 @@ validated against the committed openapi.yaml, and the small test seed set in tes
 
 import json
 import os
+import shutil
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -64,23 +66,43 @@ def postgres_unreachable() -> str | None:
     return None
 
 
+def chromium_problem() -> tuple[str | None, str | None]:
+    """(path, None) when Debian's chromium runs here, else (None, why not)."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if path is None:
+        return None, "no `chromium` on PATH (Debian: apt-get install chromium; `make test` does it as root)"
+    try:
+        version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60, check=True)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return None, f"{path} does not run: {exc}"
+    return path, None if version.stdout.strip() else f"{path} --version printed nothing"
+
+
 def pytest_configure(config):
     config.postgres_problem = postgres_unreachable()
     if config.postgres_problem and os.environ.get("CI"):
         raise pytest.UsageError(
             f"CI requires the PostgreSQL leg, but {POSTGRES_URL} is unreachable: {config.postgres_problem}"
         )
+    config.chromium, config.chromium_problem = chromium_problem()
+    if config.chromium_problem and os.environ.get("CI"):
+        raise pytest.UsageError(f"CI requires the browser tests, but {config.chromium_problem}")
 
 
 def pytest_report_header(config):
+    lines = [f"PostgreSQL leg: {POSTGRES_URL}"]
     if config.postgres_problem:
-        return f"PostgreSQL leg SKIPPED: {POSTGRES_URL} unreachable ({config.postgres_problem})"
-    return f"PostgreSQL leg: {POSTGRES_URL}"
+        lines = [f"PostgreSQL leg SKIPPED: {POSTGRES_URL} unreachable ({config.postgres_problem})"]
+    if config.chromium_problem:
+        return [*lines, f"Browser tests SKIPPED: {config.chromium_problem}"]
+    return [*lines, f"Browser tests: {config.chromium}"]
 
 
 def pytest_terminal_summary(terminalreporter, config):
     if config.postgres_problem:
         terminalreporter.write_sep("!", f"PostgreSQL leg skipped: {config.postgres_problem}", yellow=True)
+    if config.chromium_problem:
+        terminalreporter.write_sep("!", f"Browser tests skipped: {config.chromium_problem}", yellow=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
