@@ -119,7 +119,8 @@ class Display:
     @property
     def title(self) -> str:
         """One line for a page title, a badge's accessible name, an oEmbed title."""
-        return f"{self.system_name.text}: {self.level_name.text}"
+        colon = " :" if self.lang == "fr" else ":"  # French puts a space before a colon
+        return f"{self.system_name.text}{colon} {self.level_name.text}"
 
     def as_dict(self) -> dict:
         return asdict(self)

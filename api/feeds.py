@@ -36,11 +36,15 @@ def add(parent: ElementTree.Element, tag: str, text: str | None = None, **attrib
     return element
 
 
+def colon(lang: str) -> str:
+    return " :" if lang == "fr" else ":"  # French puts a space before a colon
+
+
 def entry_title(change: Change, lang: str) -> str:
     system, to_level = pick(change.system, "name", lang).text, pick(change.to_level, "name", lang).text
     levels = f"{pick(change.from_level, 'name', lang).text} → {to_level}" if change.from_level else to_level
     areas = f" ({', '.join(change.areas)})" if change.scope_type == "regional" else ""
-    return f"{system}: {levels}{areas}, {change.effective_date.isoformat()}"
+    return f"{system}{colon(lang)} {levels}{areas}, {change.effective_date.isoformat()}"
 
 
 def add_entry(feed, change: Change, updated: datetime.datetime, lang: str) -> None:
@@ -93,5 +97,6 @@ def list_changes_feed(lang):
 def list_system_changes_feed(system_id, lang):
     """The latest 50 changes of one system, as an Atom feed."""
     system: System = get_system_or_404(system_id)
-    title = f"{pick(system, 'name', lang).text}: {'changements de niveau' if lang == 'fr' else 'alert-level changes'}"
+    what = "changements de niveau" if lang == "fr" else "alert-level changes"
+    title = f"{pick(system, 'name', lang).text}{colon(lang)} {what}"
     return atom_feed(f"{TAG}systems/{system.id}/changes", title, list(Change.newest(system.id)), lang)

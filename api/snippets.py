@@ -34,7 +34,7 @@ def frame_tag(
 ) -> str:
     """The iframe element; every attribute escaped (a system name is curated text)."""
     src = escape(frame_url(base, system, lang, size, theme))
-    label = escape(f"{system_name}: {'niveau d’alerte' if lang == 'fr' else 'alert level'}")
+    label = escape(f"{system_name} : niveau d’alerte" if lang == "fr" else f"{system_name}: alert level")
     return (
         f'<iframe src="{src}" title="{label}" width="{width}" height="{height or FRAME_HEIGHTS[size]}"'
         ' loading="lazy" referrerpolicy="no-referrer"'
@@ -59,7 +59,7 @@ def snippets(base: str, system: str, system_name: str, lang: str) -> list[Snippe
     svg = f"{base}/embed/v1/{system}.svg?lang={lang}"
     shields = f"{base}/embed/v1/{system}/shields.json?lang={lang}"
     feed = f"{base}/v1/systems/{system}/changes.atom?lang={lang}"
-    alt = escape(f"{system_name}: {'niveau d’alerte actuel' if lang == 'fr' else 'current alert level'}")
+    alt = escape(f"{system_name} : niveau d’alerte actuel" if lang == "fr" else f"{system_name}: current alert level")
     return [
         Snippet(
             "iframe",

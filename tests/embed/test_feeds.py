@@ -98,9 +98,9 @@ def test_entry_ids_and_updated_times_are_stable_across_requests_and_languages(cl
 def test_system_feed_lists_that_system_only(client, hostile_client):
     root = feed(hostile_client, "/v1/systems/zz-alert/changes.atom?lang=fr")
     assert one(root, "id").text == "tag:threat-levels-api,2026:systems/zz-alert/changes"
-    assert one(root, "title").text == "Alerte de test: changements de niveau"
+    assert one(root, "title").text == "Alerte de test : changements de niveau"
     assert len(root.findall(A + "entry")) == 4
-    assert one(root.find(A + "entry"), "title").text.startswith("Alerte de test: Élevé → Maximal")
+    assert one(root.find(A + "entry"), "title").text.startswith("Alerte de test : Élevé → Maximal")
 
 
 def test_feed_answers_304_to_its_etag(client):

@@ -17,12 +17,12 @@ def oembed(client, url: str, **params):
 def test_oembed_gives_the_iframe_of_an_embed_page(client):
     body = oembed(client, PAGE + "?lang=fr&size=compact&theme=dark", format="json").get_json()
     assert body["type"] == "rich" and body["version"] == "1.0"
-    assert body["title"] == "Alerte de test: Élevé"
+    assert body["title"] == "Alerte de test : Élevé"
     assert body["provider_url"] == "http://localhost/"
     frame = Page(body["html"]).tags("iframe")
     assert len(frame) == 1 and len(Page(body["html"]).elements) == 1
     assert frame[0]["src"] == "http://localhost/embed/v1/zz-alert?lang=fr&theme=dark&size=compact"
-    assert frame[0]["title"] == "Alerte de test: niveau d’alerte"
+    assert frame[0]["title"] == "Alerte de test : niveau d’alerte"
     assert (body["width"], body["height"]) == (480, 130)
 
 
