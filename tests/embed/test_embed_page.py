@@ -47,11 +47,11 @@ def test_full_size_quotes_the_justification_and_its_source(client, app):
     assert "We raise the level." not in compact.text and "Top" in compact.text
 
 
-@pytest.mark.parametrize("theme", ["light", "dark", "auto"])
-def test_theme_is_an_attribute_the_stylesheet_reads(client, theme):
-    html = page(client, f"/embed/v1/zz-alert?theme={theme}&size=compact")
-    assert html.tags("main")[0]["data-theme"] == theme
-    assert html.tags("main")[0]["data-size"] == "compact"
+def test_theme_is_an_attribute_the_stylesheet_reads(client):
+    for theme in ("light", "dark", "auto"):
+        html = page(client, f"/embed/v1/zz-alert?theme={theme}&size=compact")
+        assert html.tags("main")[0]["data-theme"] == theme
+        assert html.tags("main")[0]["data-size"] == "compact"
 
 
 def test_embed_page_is_self_contained_and_under_10_kb(client):
