@@ -41,12 +41,15 @@ class System(BaseModel):
     country = CharField(max_length=2, index=True)
     name_fr = TextField(null=True)
     name_en = TextField(null=True)
+    name_nl = TextField(null=True)
     authority_fr = TextField(null=True)
     authority_en = TextField(null=True)
+    authority_nl = TextField(null=True)
     time_zone = CharField(max_length=64)
     reviewed_through = DateField()
     description_fr = TextField(null=True)
     description_en = TextField(null=True)
+    description_nl = TextField(null=True)
     source_ids = JSONText(default=list)
 
     @classmethod
@@ -72,6 +75,7 @@ class Scale(BaseModel):
     system = ForeignKeyField(System, backref="scales", on_delete="CASCADE")
     name_fr = TextField(null=True)
     name_en = TextField(null=True)
+    name_nl = TextField(null=True)
     valid_from = DateField(null=True)
     valid_to = DateField(null=True)
     source_ids = JSONText(default=list)
@@ -85,10 +89,12 @@ class Level(BaseModel):
     rank = IntegerField()
     name_fr = TextField(null=True)
     name_en = TextField(null=True)
+    name_nl = TextField(null=True)
     colour = CharField(max_length=7, null=True)
     severity = FloatField()
     description_fr = TextField(null=True)
     description_en = TextField(null=True)
+    description_nl = TextField(null=True)
 
     class Meta:
         indexes = ((("system", "code"), True), (("scale", "rank"), True))

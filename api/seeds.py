@@ -36,6 +36,7 @@ from schemas.systems import SystemInput
 KINDS = (("source", "sources", SourceInput), ("system", "systems", SystemInput), ("event", "events", EventInput),
          ("change", "changes", ChangeInput))  # fmt: skip
 SCHEMAS = {kind: schema for kind, _, schema in KINDS}
+MULTILINGUAL = ("fr", "en", "nl")  # systems, scales and levels may have Dutch text
 
 
 class DatesAsText(yaml.SafeLoader):
@@ -282,9 +283,9 @@ def write_system(data: dict) -> None:
         "time_zone": data["time_zone"],
         "reviewed_through": data["reviewed_through"],
         "source_ids": data["source_ids"],
-        **split_text(data, "name"),
-        **split_text(data, "authority"),
-        **split_text(data, "description"),
+        **split_text(data, "name", MULTILINGUAL),
+        **split_text(data, "authority", MULTILINGUAL),
+        **split_text(data, "description", MULTILINGUAL),
     }
     upsert(System, {"id": data["id"]}, values)
     for scale in data["scales"]:
@@ -296,7 +297,7 @@ def write_system(data: dict) -> None:
                 "valid_from": scale.get("valid_from"),
                 "valid_to": scale.get("valid_to"),
                 "source_ids": scale["source_ids"],
-                **split_text(scale, "name"),
+                **split_text(scale, "name", MULTILINGUAL),
             },
         )
         for level in scale["levels"]:
@@ -305,8 +306,8 @@ def write_system(data: dict) -> None:
                 "rank": level["rank"],
                 "colour": level["colour"],
                 "severity": level["severity"],
-                **split_text(level, "name"),
-                **split_text(level, "description"),
+                **split_text(level, "name", MULTILINGUAL),
+                **split_text(level, "description", MULTILINGUAL),
             }
             upsert(Level, {"system": data["id"], "code": level["code"]}, values)
 

@@ -30,23 +30,44 @@ class TextSchema(BaseSchema):
             raise ValidationError("Give the text in French (fr), English (en) or both.", "fr")
 
 
+class MultilingualTextSchema(TextSchema):
+    """Text in French and English, and in Dutch where the system's authority publishes in Dutch."""
+
+    nl = fields.String(
+        validate=validate.Length(min=1), metadata={"description": "Dutch text, where the source uses it."}
+    )
+
+
 class Bilingual(fields.Nested):
     """A {fr, en} text: loaded as a mapping; dumped from a mapping or from a model's `<name>_fr`/`<name>_en`."""
 
+    SCHEMA = TextSchema
+    OPTIONAL = ()  # languages dumped only when the record has text in them
+
     def __init__(self, **kwargs):
-        super().__init__(TextSchema, **kwargs)
+        super().__init__(self.SCHEMA, **kwargs)
 
     def get_value(self, obj, attr, accessor=None, default=fields.missing_):
         if isinstance(obj, dict):
             return obj.get(attr, default)
-        fr, en = getattr(obj, f"{attr}_fr", None), getattr(obj, f"{attr}_en", None)
-        return None if fr is None and en is None else {"fr": fr, "en": en}
+        text = {language: getattr(obj, f"{attr}_{language}", None) for language in ("fr", "en")}
+        for language in self.OPTIONAL:
+            if (value := getattr(obj, f"{attr}_{language}", None)) is not None:
+                text[language] = value
+        return None if all(value is None for value in text.values()) else text
 
 
-def split_text(data: dict, name: str) -> dict:
+class Multilingual(Bilingual):
+    """Bilingual text that may also have Dutch (`nl`): names and descriptions of systems, scales and levels."""
+
+    SCHEMA = MultilingualTextSchema
+    OPTIONAL = ("nl",)
+
+
+def split_text(data: dict, name: str, languages: tuple[str, ...] = ("fr", "en")) -> dict:
     """{"name": {"fr": a, "en": b}} -> {"name_fr": a, "name_en": b}, for model columns."""
     text = data.get(name) or {}
-    return {f"{name}_fr": text.get("fr"), f"{name}_en": text.get("en")}
+    return {f"{name}_{language}": text.get(language) for language in languages}
 
 
 class OffsetDateTime(fields.String):

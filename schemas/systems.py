@@ -4,7 +4,7 @@ import zoneinfo
 
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
-from schemas.base import COUNTRY, SLUG, BaseSchema, Bilingual, source_ids
+from schemas.base import COUNTRY, SLUG, BaseSchema, Bilingual, Multilingual, source_ids
 from schemas.sources import SourceRefSchema
 
 COLOUR = validate.Regexp(r"^#[0-9a-f]{6}$", error="Must be a lowercase hex colour such as #c1121f.")
@@ -13,17 +13,17 @@ COLOUR = validate.Regexp(r"^#[0-9a-f]{6}$", error="Must be a lowercase hex colou
 class LevelInput(BaseSchema):
     code = fields.String(required=True, validate=SLUG, metadata={"example": "urgence-attentat"})
     rank = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "1 = lowest."})
-    name = Bilingual(required=True)
+    name = Multilingual(required=True)
     colour = fields.String(required=True, validate=COLOUR)
     severity = fields.Float(
         required=True, validate=validate.Range(min=0, max=1), metadata={"description": "Normalised, in [0, 1]."}
     )
-    description = Bilingual(allow_none=True)
+    description = Multilingual(allow_none=True)
 
 
 class ScaleInput(BaseSchema):
     id = fields.String(required=True, validate=SLUG)
-    name = Bilingual(required=True)
+    name = Multilingual(required=True)
     valid_from = fields.Date(allow_none=True)
     valid_to = fields.Date(allow_none=True)
     source_ids = source_ids(load_default=list)
@@ -42,11 +42,11 @@ class SystemInput(BaseSchema):
 
     id = fields.String(required=True, validate=SLUG, metadata={"example": "fr-vigipirate"})
     country = fields.String(required=True, validate=COUNTRY)
-    name = Bilingual(required=True)
-    authority = Bilingual(required=True)
+    name = Multilingual(required=True)
+    authority = Multilingual(required=True)
     time_zone = fields.String(required=True, metadata={"description": "IANA time zone.", "example": "Europe/Paris"})
     reviewed_through = fields.Date(required=True)
-    description = Bilingual(allow_none=True)
+    description = Multilingual(allow_none=True)
     source_ids = source_ids(load_default=list)
     scales = fields.List(fields.Nested(ScaleInput), required=True, validate=validate.Length(min=1))
 
@@ -67,19 +67,19 @@ class LevelRefSchema(BaseSchema):
 
     code = fields.String(required=True)
     rank = fields.Integer(required=True)
-    name = Bilingual(required=True)
+    name = Multilingual(required=True)
     colour = fields.String(required=True)
     severity = fields.Float(required=True)
 
 
 class LevelSchema(LevelRefSchema):
     scale = fields.String(required=True, attribute="scale_id", metadata={"description": "Id of the level's scale."})
-    description = Bilingual(allow_none=True)
+    description = Multilingual(allow_none=True)
 
 
 class ScaleSchema(BaseSchema):
     id = fields.String(required=True)
-    name = Bilingual(required=True)
+    name = Multilingual(required=True)
     valid_from = fields.Date(allow_none=True)
     valid_to = fields.Date(allow_none=True)
     source_ids = fields.List(fields.String(), required=True)
@@ -90,11 +90,11 @@ class SystemSchema(BaseSchema):
 
     id = fields.String(required=True)
     country = fields.String(required=True)
-    name = Bilingual(required=True)
-    authority = Bilingual(required=True)
+    name = Multilingual(required=True)
+    authority = Multilingual(required=True)
     time_zone = fields.String(required=True)
     reviewed_through = fields.Date(required=True)
-    description = Bilingual(allow_none=True)
+    description = Multilingual(allow_none=True)
     source_ids = fields.List(fields.String(), required=True)
     scales = fields.List(fields.Nested(ScaleSchema), required=True, attribute="ordered_scales")
     levels = fields.List(fields.Nested(LevelSchema), required=True, attribute="ordered_levels")

@@ -26,6 +26,14 @@ def test_get_system_names_levels_in_both_languages(client):
     }
 
 
+def test_dutch_names_are_given_where_the_system_has_them_and_left_out_elsewhere(client):
+    body = client.get("/v1/systems/zz-alert").get_json()
+    assert body["name"] == {"fr": "Alerte de test", "en": "Test alert", "nl": "Testalarm"}
+    names = {level["code"]: level["name"] for level in body["levels"]}
+    assert names["low"] == {"fr": "Bas", "en": "Low", "nl": "Laag"}
+    assert "nl" not in names["raised"]
+
+
 def test_unknown_system_is_a_404_problem(client):
     body = assert_problem(client.get("/v1/systems/xx-nothing"), HTTPStatus.NOT_FOUND)
     assert "xx-nothing" in body["detail"]
