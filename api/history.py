@@ -45,7 +45,8 @@ def continuity_errors(steps: list[Step]) -> list[tuple[str, str, str]]:
 
     The national history starts with the only change without a from-level; each national change then starts from the
     level the one before it set. A regional change starts from the level in force in each of its areas: the one set
-    by the latest change before it, national or covering that area.
+    by the latest change before it, national or covering that area (a national change sets the level everywhere, as
+    the point-in-time queries read it).
     """
     errors = []
     national = sorted((s for s in steps if not s.areas), key=lambda s: s.order)
@@ -65,11 +66,9 @@ def continuity_errors(steps: list[Step]) -> list[tuple[str, str, str]]:
     for step in sorted((s for s in steps if s.areas), key=lambda s: s.order):
         for area in step.areas:
             before = [s for s in steps if s.order < step.order and (not s.areas or area in s.areas)]
-            regional = [s for s in before if s.areas]
-            national_before = [s for s in before if not s.areas]
-            last = max(regional or national_before, key=lambda s: s.order, default=None)
+            last = max(before, key=lambda s: s.order, default=None)
             expected = last.to_level if last else None
-            if expected is None:
+            if not any(not s.areas for s in before):
                 errors.append((step.id, "effective_date", f"No national level is in force in {area} before it."))
             elif step.from_level != expected:
                 errors.append(

@@ -43,3 +43,14 @@ def test_regional_changes_do_not_break_the_national_history():
 
 def test_a_regional_change_before_any_national_level_is_an_error():
     assert continuity_errors([step("r", 1, "low", "high", ["FR-67"])])[0][1] == "effective_date"
+
+
+def test_a_national_change_after_a_regional_one_sets_the_level_in_that_area_too():
+    steps = [step("a", 1, None, "low"), step("r", 2, "low", "high", ["BE-BRU"]), step("b", 3, "low", "mid"),
+             step("r2", 4, "mid", "high", ["BE-BRU"])]  # fmt: skip
+    assert continuity_errors(steps) == []
+    stale = [step("a", 1, None, "low"), step("r", 2, "low", "high", ["BE-BRU"]), step("b", 3, "low", "mid"),
+             step("r2", 4, "high", "low", ["BE-BRU"])]  # fmt: skip
+    assert continuity_errors(stale) == [
+        ("r2", "from_level", "from_level must be 'mid', the level in force in BE-BRU before it.")
+    ]
