@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import zoneinfo
 
 from peewee import (
     JOIN,
@@ -53,8 +54,13 @@ class System(BaseModel):
     source_ids = JSONText(default=list)
 
     @classmethod
-    def listed(cls):
-        return cls.select().order_by(cls.id)
+    def listed(cls, country: str | None = None):
+        query = cls.select().order_by(cls.id)
+        return query if country is None else query.where(cls.country == country)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
     def ordered_scales(self):
@@ -194,6 +200,63 @@ class Change(BaseModel):
     def newest(cls, system: str | None = None, limit: int = 50):
         """The latest changes (of a system, or of all), newest first: what a feed lists."""
         return cls.matching(system).order_by(cls.effective_date.desc(), cls.id.desc()).limit(limit)
+
+    @classmethod
+    def history(cls, system: str, area: str | None = None):
+        """A system's changes that apply nationally, or in `area`: the national ones and the regional ones naming it."""
+        query = cls.with_levels().where(cls.system == system)
+        if area is None:
+            return query.where(cls.scope_type == "national")
+        naming = ChangeArea.select(ChangeArea.change).where(ChangeArea.area == area)
+        return query.where((cls.scope_type == "national") | cls.id.in_(naming))
+
+    @classmethod
+    def in_force_at(cls, system, at: datetime.date | datetime.datetime, area: str | None = None):
+        """The change in force in a system (a System or its id) at an instant (aware date-time) or at the end of a
+        local day (date), nationally or in `area`; None before its record starts. A change known only to the day is
+        in force from the start of its effective_date in the system's time zone. Reads at most two days of changes."""
+        system = system if isinstance(system, System) else System.get_or_none(System.id == system)
+        if system is None:
+            return None
+        instant = isinstance(at, datetime.datetime)
+        day = at.astimezone(system.zone).date() if instant else at
+        history = cls.history(system.id, area)
+        for _ in range(2):  # the latest day with a change; the day before it if they all start after `at`
+            day = history.where(cls.effective_date <= day).select(fn.MAX(cls.effective_date)).scalar()
+            if day is None:
+                return None
+            started = [
+                c for c in history.where(cls.effective_date == day) if not instant or c.starts(system.zone) <= at
+            ]
+            if started:
+                return max(started, key=lambda change: (change.starts(system.zone), change.id))
+            day -= datetime.timedelta(days=1)
+        return None
+
+    @classmethod
+    def regional_in_force_at(cls, system, at: datetime.date | datetime.datetime, national=None) -> list[tuple]:
+        """Regional exceptions at an instant: (change, areas) for each regional change in force in some areas at another
+        level than `national` (the national change in force then)."""
+        areas = ChangeArea.select(ChangeArea.area).join(cls).where(cls.system == system.id).distinct()
+        exceptions = {}
+        for area in sorted(row.area for row in areas):
+            change = cls.in_force_at(system, at, area)
+            if change is None or change.scope_type != "regional":
+                continue
+            if national is None or change.to_level_id != national.to_level_id:
+                exceptions.setdefault(change.id, (change, []))[1].append(area)
+        return list(exceptions.values())
+
+    @classmethod
+    def first_date(cls, system: str, area: str | None = None) -> datetime.date | None:
+        """The day a system's record starts (nationally, or in `area`)."""
+        return cls.history(system, area).select(fn.MIN(cls.effective_date)).scalar()
+
+    def starts(self, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
+        """When the change took effect: its instant when known, else the start of its local day."""
+        if self.effective_at:
+            return datetime.datetime.fromisoformat(self.effective_at)
+        return datetime.datetime.combine(self.effective_date, datetime.time.min, zone)
 
     @classmethod
     def current_national(cls, system: str, on: datetime.date | None = None):

@@ -50,8 +50,13 @@ class Bilingual(fields.Nested):
     def get_value(self, obj, attr, accessor=None, default=fields.missing_):
         if isinstance(obj, dict):
             return obj.get(attr, default)
+        return self.text_of(obj, attr)
+
+    @classmethod
+    def text_of(cls, obj, attr: str) -> dict | None:
+        """A model's `<attr>_fr`, `<attr>_en` (and optional languages, when set) as one mapping; None if all empty."""
         text = {language: getattr(obj, f"{attr}_{language}", None) for language in ("fr", "en")}
-        for language in self.OPTIONAL:
+        for language in cls.OPTIONAL:
             if (value := getattr(obj, f"{attr}_{language}", None)) is not None:
                 text[language] = value
         return None if all(value is None for value in text.values()) else text
@@ -82,6 +87,35 @@ class OffsetDateTime(fields.String):
         if parsed.tzinfo is None or not re.search(r"(Z|[+-]\d\d:\d\d)$", text):
             raise ValidationError("Give the UTC offset, e.g. 2024-03-24T20:30:00+01:00.")
         return text
+
+
+class DateOrInstant(fields.String):
+    """A day (`2016-03-23`) or an instant with its UTC offset (`2016-03-22T08:00:00+01:00`, `...Z`)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            parsed = datetime.date.fromisoformat(text) if len(text) == 10 else datetime.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                "Give a date (2016-03-23) or a date-time with offset (2016-03-22T09:00:00+01:00)."
+            ) from None
+        if isinstance(parsed, datetime.datetime) and parsed.tzinfo is None:
+            raise ValidationError("Give the UTC offset of the date-time, e.g. 2016-03-22T09:00:00+01:00.")
+        return parsed
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else value.isoformat()
+
+
+class CountryCode(fields.String):
+    """An ISO 3166-1 alpha-2 code, read in either case (`gb` is `GB`)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validate=COUNTRY, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).upper()
 
 
 class VariantSchema(BaseSchema):

@@ -4,7 +4,7 @@ import zoneinfo
 
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
-from schemas.base import COUNTRY, SLUG, BaseSchema, Bilingual, Multilingual, source_ids
+from schemas.base import COUNTRY, SLUG, BaseSchema, Bilingual, CountryCode, Multilingual, source_ids
 from schemas.sources import SourceRefSchema
 
 COLOUR = validate.Regexp(r"^#[0-9a-f]{6}$", error="Must be a lowercase hex colour such as #c1121f.")
@@ -98,6 +98,14 @@ class SystemSchema(BaseSchema):
     source_ids = fields.List(fields.String(), required=True)
     scales = fields.List(fields.Nested(ScaleSchema), required=True, attribute="ordered_scales")
     levels = fields.List(fields.Nested(LevelSchema), required=True, attribute="ordered_levels")
+
+
+class SystemListArgs(BaseSchema):
+    """Query string of GET /v1/systems."""
+
+    country = CountryCode(
+        metadata={"description": "Only this country's systems (ISO 3166-1 alpha-2).", "example": "GB"}
+    )
 
 
 class SystemListSchema(BaseSchema):

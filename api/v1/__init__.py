@@ -1,8 +1,8 @@
 """Version 1 of the API: one blueprint per resource."""
 
-from api.v1 import changes, events, index, sources, systems
+from api.v1 import changes, events, index, levels, sources, systems
 
-BLUEPRINTS = (index.blp, systems.blp, changes.blp, events.blp, sources.blp)
+BLUEPRINTS = (index.blp, systems.blp, levels.blp, changes.blp, events.blp, sources.blp)
 
 
 def register(api) -> None:

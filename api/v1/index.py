@@ -21,6 +21,7 @@ def get_index():
         "reviewed_through": System.select(fn.MIN(System.reviewed_through)).scalar(),
         "links": {
             "systems": url_for("systems.list_systems"),
+            "levels": url_for("levels.list_levels"),
             "changes": url_for("changes.list_changes"),
             "sources": url_for("sources.list_sources"),
             "openapi": "/openapi.json",

@@ -7,7 +7,7 @@ from http import HTTPStatus
 from api.errors import Problem
 from api.models import Change, Revision, System
 from api.spec import Blueprint
-from schemas.systems import CurrentSchema, SystemListSchema, SystemSchema
+from schemas.systems import CurrentSchema, SystemListArgs, SystemListSchema, SystemSchema
 
 blp = Blueprint("systems", __name__, url_prefix="/v1", description="National alert schemes and their levels.")
 
@@ -20,10 +20,11 @@ def get_system_or_404(system_id: str) -> System:
 
 
 @blp.route("/systems")
+@blp.arguments(SystemListArgs, location="query", as_kwargs=True)
 @blp.response(200, SystemListSchema)
-def list_systems():
-    """List the alert systems, with their scales and levels."""
-    systems = list(System.listed())
+def list_systems(country=None):
+    """List the alert systems (of one country, or all), with their scales and levels."""
+    systems = list(System.listed(country))
     return {"items": systems, "total": len(systems), "dataset_revision": Revision.dataset_revision()}
 
 
