@@ -56,3 +56,10 @@ def upgrade(target: str | None = None) -> list[str]:
 def pending_migrations() -> list[str]:
     with database.connection_context():
         return [m.name for m in migration_runner().status() if not m.applied]
+
+
+def write_transaction():
+    """A transaction for a write that reads first: on SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE), so
+    that what it reads cannot change before it writes; on PostgreSQL the rows it depends on are locked with
+    `lock_rows` (SELECT ... FOR UPDATE) inside it."""
+    return database.atomic("IMMEDIATE") if is_sqlite() else database.atomic()

@@ -1,42 +1,19 @@
-"""The seed loader: read every file of seeds/, validate it all, then write it in one transaction, idempotently."""
+"""The seed loader: read every file of seeds/, validate it all, then write it in one transaction, idempotently;
+and the way back, `dump`, which writes the database to seed files."""
 
-import datetime
-import zoneinfo
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from marshmallow import Schema, ValidationError
 
-from api.db import database, upgrade
-from api.history import LevelKey, Step, continuity_errors, direction
-from api.models import (
-    Change,
-    ChangeArea,
-    ChangeEvent,
-    ChangeSource,
-    Event,
-    EventSource,
-    Justification,
-    Level,
-    Measure,
-    Revision,
-    Scale,
-    Source,
-    System,
-)
-from schemas.base import error_pointers, split_text
-from schemas.changes import ChangeInput
-from schemas.events import EventInput
-from schemas.sources import SourceInput
-from schemas.systems import SystemInput
-
-# Written in this order, so that every reference points at a row already written.
-KINDS = (("source", "sources", SourceInput), ("system", "systems", SystemInput), ("event", "events", EventInput),
-         ("change", "changes", ChangeInput))  # fmt: skip
-SCHEMAS = {kind: schema for kind, _, schema in KINDS}
-MULTILINGUAL = ("fr", "en", "nl")  # systems, scales and levels may have Dutch text
+from api import checks, records
+from api.db import database, upgrade, write_transaction
+from api.history import LevelKey, continuity_errors
+from api.models import Revision
+from api.records import KINDS, change_step
+from schemas.base import error_pointers
 
 
 class DatesAsText(yaml.SafeLoader):
@@ -82,7 +59,7 @@ class SeedRecord:
 def read_seeds(seeds_dir: Path) -> tuple[list[SeedRecord], list[SeedProblem]]:
     """Parse and validate each file on its own; every problem is collected, none stops the reading."""
     records, problems = [], []
-    for kind, folder, schema_class in KINDS:
+    for kind, folder, schema_class in ((k.name, k.folder, k.schema) for k in KINDS.values()):
         for path in sorted((seeds_dir / folder).rglob("*.yaml")):
             name = str(path.relative_to(seeds_dir.parent))
             record, record_problems = read_file(path, name, kind, folder, schema_class())
@@ -122,98 +99,50 @@ def expected_id(path: Path, folder: str, data: dict) -> str:
     return path.stem
 
 
+class SeedCatalog:
+    """The checks' view of the other records, when they are the seed files."""
+
+    def __init__(self, records: list[SeedRecord]):
+        self.ids = {kind: {r.id for r in records if r.kind == kind} for kind in KINDS}
+        self.systems = {r.id: r.data for r in records if r.kind == "system"}
+        self.owners = defaultdict(list)
+        for record in records:
+            if record.kind == "change":
+                for _, part_id in checks.part_ids(record.data):
+                    self.owners[part_id].append(record.id)
+
+    def existing(self, kind: str, ids: set[str]) -> set[str]:
+        return ids & self.ids[kind]
+
+    def system(self, system_id: str) -> checks.SystemFacts | None:
+        data = self.systems.get(system_id)
+        if data is None:
+            return None
+        levels = {level["code"]: LevelKey(level["code"], scale["id"], level["rank"])
+                  for scale in data["scales"] for level in scale["levels"]}  # fmt: skip
+        return checks.SystemFacts(data["time_zone"], levels)
+
+    def part_owners(self, part_ids: set[str]) -> dict[str, list[str]]:
+        return {part_id: self.owners[part_id] for part_id in part_ids if part_id in self.owners}
+
+
 def cross_check(records: list[SeedRecord]) -> list[SeedProblem]:
     """What no single file can know: duplicate ids, references between records, continuity of each history."""
     problems = []
-    ids_by_kind = {kind: Counter(r.id for r in records if r.kind == kind) for kind, _, _ in KINDS}
-    nested_ids = Counter(
-        item["id"]
-        for r in records
-        if r.kind == "change"
-        for key in ("justifications", "measures")
-        for item in r.data[key]
-    )
-    sources = set(ids_by_kind["source"])
-    events = set(ids_by_kind["event"])
-    systems = {r.id: r.data for r in records if r.kind == "system"}
-    levels = {
-        (system_id, level["code"]): LevelKey(level["code"], scale["id"], level["rank"])
-        for system_id, system in systems.items()
-        for scale in system["scales"]
-        for level in scale["levels"]
-    }
-
-    def problem(record, field, message):
-        problems.append(SeedProblem(record.file, record.id, field, message))
-
-    def check_source(record, source_id, pointer):
-        if source_id not in sources:
-            problem(record, pointer, f"unknown source {source_id!r}")
-
-    def check_sources(record, ids, pointer):
-        for index, source_id in enumerate(ids):
-            check_source(record, source_id, f"{pointer}/{index}")
-
+    catalog = SeedCatalog(records)
+    ids_by_kind = {kind: Counter(r.id for r in records if r.kind == kind) for kind in KINDS}
     for record in records:
         if ids_by_kind[record.kind][record.id] > 1:
-            problem(record, "/id", f"duplicate {record.kind} id {record.id!r}")
-        data = record.data
-        check_sources(record, data.get("source_ids", []), "/source_ids")
-        for index, variant in enumerate(data.get("variants", [])):
-            check_source(record, variant["source_id"], f"/variants/{index}/source_id")
-        if record.kind == "system":
-            for index, scale in enumerate(data["scales"]):
-                check_sources(record, scale["source_ids"], f"/scales/{index}/source_ids")
-        if record.kind == "event":
-            for index, row in enumerate(data["perpetrators"]):
-                check_sources(record, row["source_ids"], f"/perpetrators/{index}/source_ids")
-            for index, row in enumerate(data["casualties"]):
-                check_source(record, row["source_id"], f"/casualties/{index}/source_id")
-        if record.kind == "change":
-            check_change(record, data, systems, levels, events, nested_ids, problem, check_source)
-    for system_id in systems:
-        steps = [change_step(r.data) for r in records if r.kind == "change" and r.data["system"] == system_id]
-        by_id = {r.id: r for r in records if r.kind == "change"}
+            problems.append(SeedProblem(record.file, record.id, "/id", f"duplicate {record.kind} id {record.id!r}"))
+        for pointer, message in checks.record_problems(record.kind, record.data, catalog):
+            problems.append(SeedProblem(record.file, record.id, pointer, message))
+    changes = {r.id: r for r in records if r.kind == "change"}
+    for system_id in catalog.systems:
+        steps = [change_step(r.data) for r in changes.values() if r.data["system"] == system_id]
         for change_id, field, message in continuity_errors(steps):
-            problem(by_id[change_id], f"/{field}", message)
+            record = changes[change_id]
+            problems.append(SeedProblem(record.file, record.id, f"/{field}", message))
     return problems
-
-
-def check_change(record, data, systems, levels, events, nested_ids, problem, check_source):
-    system = systems.get(data["system"])
-    if system is None:
-        problem(record, "/system", f"unknown system {data['system']!r}")
-        return
-    for key in ("from_level", "to_level"):
-        if data[key] is not None and (data["system"], data[key]) not in levels:
-            problem(record, f"/{key}", f"unknown level {data[key]!r} in system {data['system']!r}")
-    zone = zoneinfo.ZoneInfo(system["time_zone"])
-    for key, date_key in (("effective_at", "effective_date"), ("announced_at", "announced_date")):
-        if data.get(key) and data.get(date_key):
-            local = datetime.datetime.fromisoformat(data[key]).astimezone(zone).date()
-            if local != data[date_key]:
-                problem(
-                    record, f"/{key}", f"falls on {local} in {system['time_zone']}, not on {date_key} {data[date_key]}"
-                )
-    for index, event_id in enumerate(data["triggers"]):
-        if event_id not in events:
-            problem(record, f"/triggers/{index}", f"unknown event {event_id!r}")
-    for key in ("justifications", "measures"):
-        for index, item in enumerate(data[key]):
-            if nested_ids[item["id"]] > 1:
-                problem(record, f"/{key}/{index}/id", f"duplicate id {item['id']!r}")
-    for index, item in enumerate(data["justifications"]):
-        check_source(record, item["source_id"], f"/justifications/{index}/source_id")
-    for index, item in enumerate(data["measures"]):
-        for position, source_id in enumerate(item["source_ids"]):
-            check_source(record, source_id, f"/measures/{index}/source_ids/{position}")
-
-
-def change_step(data: dict) -> Step:
-    areas = tuple(data["scope"].get("areas") or ()) if data["scope"]["type"] == "regional" else ()
-    return Step(
-        data["id"], data["effective_date"], data.get("effective_at"), data["from_level"], data["to_level"], areas
-    )
 
 
 def check(seeds_dir: Path) -> list[SeedRecord]:
@@ -238,138 +167,31 @@ class LoadReport:
 
 
 def load(seeds_dir: Path, author: str = "seeds") -> LoadReport:
-    """Validate everything, then upsert in one transaction, with one revision per record written."""
-    records = check(seeds_dir)
+    """Validate everything, then upsert in one transaction, with one revision per record written.
+
+    A record is unchanged when its canonical form equals that of its latest revision: so a second load, or a load of
+    what `dump` wrote, writes nothing.
+    """
+    records_ = check(seeds_dir)
     upgrade()
     report = LoadReport()
-    with database.connection_context(), database.atomic():
-        for record in records:
-            schema = SCHEMAS[record.kind]()
-            content = schema.dump(record.data)
+    with database.connection_context(), write_transaction():
+        for record in records_:
+            content = records.canonical(record.kind, record.data)
             latest = Revision.latest_for(record.kind, record.id)
-            if latest is not None and latest.content == content:
+            live = latest is not None and latest.action != "retract"
+            if live and records.normalized(record.kind, latest.content) == content:
                 report.unchanged += 1
                 continue
-            WRITERS[record.kind](record.data)
+            records.write(record.kind, record.data)
             Revision.create(
                 record_kind=record.kind,
                 record_id=record.id,
-                action="create" if latest is None else "update",
+                action="update" if live else "create",
                 author=author,
                 reason=f"seeds load of {record.file}",
                 content=content,
             )
-            report.created += latest is None
-            report.updated += latest is not None
+            report.created += not live
+            report.updated += live
     return report
-
-
-def upsert(model, key: dict, values: dict):
-    row = model.get_or_none(**key)
-    if row is None:
-        return model.create(**key, **values)
-    model.update(**values).where(*[getattr(model, name) == value for name, value in key.items()]).execute()
-    return model.get(**key)
-
-
-def write_source(data: dict) -> None:
-    values = {key: value for key, value in data.items() if key != "id"}
-    upsert(Source, {"id": data["id"]}, values)
-
-
-def write_system(data: dict) -> None:
-    values = {
-        "country": data["country"],
-        "time_zone": data["time_zone"],
-        "reviewed_through": data["reviewed_through"],
-        "source_ids": data["source_ids"],
-        **split_text(data, "name", MULTILINGUAL),
-        **split_text(data, "authority", MULTILINGUAL),
-        **split_text(data, "description", MULTILINGUAL),
-    }
-    upsert(System, {"id": data["id"]}, values)
-    for scale in data["scales"]:
-        upsert(
-            Scale,
-            {"id": scale["id"]},
-            {
-                "system": data["id"],
-                "valid_from": scale.get("valid_from"),
-                "valid_to": scale.get("valid_to"),
-                "source_ids": scale["source_ids"],
-                **split_text(scale, "name", MULTILINGUAL),
-            },
-        )
-        for level in scale["levels"]:
-            values = {
-                "scale": scale["id"],
-                "rank": level["rank"],
-                "colour": level["colour"],
-                "severity": level["severity"],
-                **split_text(level, "name", MULTILINGUAL),
-                **split_text(level, "description", MULTILINGUAL),
-            }
-            upsert(Level, {"system": data["id"], "code": level["code"]}, values)
-
-
-def write_event(data: dict) -> None:
-    values = {
-        "kind": data["kind"],
-        "country": data.get("country"),
-        "place": data.get("place"),
-        "occurred_date": data["occurred_date"],
-        "occurred_at": data.get("occurred_at"),
-        "perpetrators": data["perpetrators"],
-        "casualties": EventInput().dump(data)["casualties"],
-        "variants": data["variants"],
-        **split_text(data, "title"),
-        **split_text(data, "summary"),
-    }
-    upsert(Event, {"id": data["id"]}, values)
-    EventSource.delete().where(EventSource.event == data["id"]).execute()
-    for position, source_id in enumerate(data["source_ids"]):
-        EventSource.create(event=data["id"], source=source_id, position=position)
-
-
-def write_change(data: dict) -> None:
-    system = data["system"]
-    levels = {level.code: level for level in Level.select(Level, Scale).join(Scale).where(Level.system == system)}
-
-    def key(code):
-        return None if code is None else LevelKey(code, levels[code].scale_id, levels[code].rank)
-
-    from_level = levels[data["from_level"]] if data["from_level"] else None
-    values = {
-        "system": system,
-        "from_level": from_level,
-        "to_level": levels[data["to_level"]],
-        "direction": direction(key(data["from_level"]), key(data["to_level"])),
-        "scope_type": data["scope"]["type"],
-        "decided_date": data.get("decided_date"),
-        "announced_date": data.get("announced_date"),
-        "announced_at": data.get("announced_at"),
-        "effective_date": data["effective_date"],
-        "effective_at": data.get("effective_at"),
-        "announced_by": data.get("announced_by"),
-        "variants": data["variants"],
-        "notes": data.get("notes"),
-        **split_text(data, "summary"),
-    }
-    upsert(Change, {"id": data["id"]}, values)
-    for model in (ChangeArea, ChangeEvent, ChangeSource, Justification, Measure):
-        model.delete().where(model.change == data["id"]).execute()
-    for area in data["scope"].get("areas", []):
-        ChangeArea.create(change=data["id"], area=area)
-    for position, event_id in enumerate(data["triggers"]):
-        ChangeEvent.create(change=data["id"], event=event_id, position=position)
-    for position, source_id in enumerate(data["source_ids"]):
-        ChangeSource.create(change=data["id"], source=source_id, position=position)
-    for position, item in enumerate(data["justifications"]):
-        values = {k: v for k, v in item.items() if k != "source_id"}
-        Justification.create(change=data["id"], position=position, source=item["source_id"], **values)
-    for position, item in enumerate(data["measures"]):
-        values = {k: v for k, v in item.items() if k != "description"}
-        Measure.create(change=data["id"], position=position, **values, **split_text(item, "description"))
-
-
-WRITERS = {"source": write_source, "system": write_system, "event": write_event, "change": write_change}
