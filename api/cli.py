@@ -1,4 +1,4 @@
-"""Command line: `flask --app api seeds check|load`, `flask --app api db upgrade|status`."""
+"""Command line: `flask --app api seeds check|load|dump`, `flask --app api db upgrade|status`."""
 
 from pathlib import Path
 
@@ -45,6 +45,16 @@ def load_seeds(author):
                    f"{report.unchanged} unchanged.")  # fmt: skip
     else:
         click.echo(f"Nothing to write: the database already matches seeds/ ({report.unchanged} records unchanged).")
+
+
+@seeds_cli.command("dump")
+@click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write here instead of the seeds folder.")  # fmt: skip
+def dump_seeds(target):
+    """Write the database back to seed files, one record per file; unchanged files are left as they are."""
+    target = target or seeds_dir()
+    report = seeds.dump(target)
+    click.echo(f"Wrote {report.written} files to {target}, removed {report.removed}; {report.unchanged} unchanged.")
 
 
 @db_cli.command("upgrade")

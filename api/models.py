@@ -383,6 +383,14 @@ class Revision(BaseModel):
         return latest.created_at if latest else None
 
     @classmethod
+    def latest_of_each(cls, kinds: list[str]):
+        """The latest revision of every record of these kinds that is not retracted, by kind then id."""
+        latest = cls.select(fn.MAX(cls.id)).where(cls.record_kind.in_(kinds)).group_by(cls.record_kind, cls.record_id)
+        return (
+            cls.select().where(cls.id.in_(latest) & (cls.action != "retract")).order_by(cls.record_kind, cls.record_id)
+        )
+
+    @classmethod
     def latest_for(cls, kind: str, record_id: str):
         return (
             cls.select().where((cls.record_kind == kind) & (cls.record_id == record_id)).order_by(cls.id.desc()).first()

@@ -26,6 +26,35 @@ DatesAsText.yaml_implicit_resolvers = {
 }
 
 
+class SeedDumper(yaml.SafeDumper):
+    """Writes seed files as curators do: lists indented under their key, short lists and mappings on one line, dates
+    unquoted (they are read back as text), text with line breaks as a block."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def is_short(collection) -> bool:
+    """A list of plain values, or a small mapping of them: written on one line, like `summary: {fr: ..., en: ...}`."""
+    values = collection.values() if isinstance(collection, dict) else collection
+    if any(isinstance(value, dict | list) for value in values):
+        return False
+    return isinstance(collection, list) or (len(collection) <= 4 and len(str(collection)) <= 100)
+
+
+SeedDumper.yaml_implicit_resolvers = DatesAsText.yaml_implicit_resolvers
+SeedDumper.add_representer(
+    dict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=is_short(data))
+)
+SeedDumper.add_representer(
+    list, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=is_short(data))
+)
+SeedDumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None),
+)
+
+
 @dataclass(frozen=True)
 class SeedProblem:
     file: str
@@ -195,3 +224,55 @@ def load(seeds_dir: Path, author: str = "seeds") -> LoadReport:
             report.created += not live
             report.updated += live
     return report
+
+
+@dataclass
+class DumpReport:
+    written: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+def seed_path(kind: str, content: dict) -> Path:
+    """Where a record's file lives, relative to seeds/: the file name is its id (a change's, less its system)."""
+    folder = KINDS[kind].folder
+    if kind == "change":
+        return Path(folder, content["system"], content["id"].removeprefix(content["system"] + "-") + ".yaml")
+    return Path(folder, content["id"] + ".yaml")
+
+
+def to_yaml(content: dict) -> str:
+    return yaml.dump(content, Dumper=SeedDumper, sort_keys=False, allow_unicode=True, width=120)
+
+
+def dump(seeds_dir: Path) -> DumpReport:
+    """Write every live record to seeds_dir in the canonical seed form, one file per record, and remove the files of
+    records that are no longer there (retracted). A file whose record is unchanged is left as it is, comments and
+    layout included, so the diff shows only what was edited."""
+    report = DumpReport()
+    kept = set()
+    with database.connection_context():
+        latest = list(Revision.latest_of_each(list(KINDS)))
+    for revision in latest:
+        content = records.normalized(revision.record_kind, revision.content) or revision.content
+        path = seeds_dir / seed_path(revision.record_kind, content)
+        kept.add(path)
+        if path.exists() and read_content(path, seeds_dir, revision.record_kind) == content:
+            report.unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(to_yaml(content), encoding="utf-8")
+        report.written += 1
+    for kind in KINDS.values():
+        for path in sorted((seeds_dir / kind.folder).rglob("*.yaml")):
+            if path not in kept:
+                path.unlink()
+                report.removed += 1
+    return report
+
+
+def read_content(path: Path, seeds_dir: Path, kind: str) -> dict | None:
+    """A seed file's record in the canonical form, or None when the file is not a valid record."""
+    folder = KINDS[kind].folder
+    record, _ = read_file(path, str(path.relative_to(seeds_dir.parent)), kind, folder, KINDS[kind].schema())
+    return None if record is None else records.canonical(kind, record.data)
