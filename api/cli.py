@@ -1,15 +1,19 @@
-"""Command line: `flask --app api seeds check|load|dump`, `flask --app api db upgrade|status`."""
+"""Command line: `flask --app api seeds check|load|dump`, `tokens create|list|revoke`, `db upgrade|status`."""
 
+import re
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from api import db, seeds
+from api import auth, db, seeds
+from api.models import Token
 
 seeds_cli = AppGroup("seeds", help="Validate and load the curated dataset in seeds/.")
 db_cli = AppGroup("db", help="Create or upgrade the database schema.")
+tokens_cli = AppGroup("tokens", help="Bearer tokens for curators: create, list, revoke.")
+TOKEN_NAME = r"^[A-Za-z0-9][A-Za-z0-9._@ -]{0,63}$"
 
 
 def seeds_dir() -> Path:
@@ -74,6 +78,59 @@ def database_status():
         raise click.exceptions.Exit(1)
 
 
+def valid_name(ctx, param, value: str) -> str:
+    if not re.match(TOKEN_NAME, value):
+        raise click.BadParameter(
+            "1-64 letters, digits, spaces or ._@- (it signs the revisions: use the curator's name)."
+        )
+    return value
+
+
+@tokens_cli.command("create")
+@click.option("--name", required=True, callback=valid_name, help="Who uses it; recorded as the author of each write.")
+@click.option("--role", required=True, type=click.Choice(auth.ROLES), help="editor: write; admin: also retract.")
+def create_token(name, role):
+    """Create a token; it is printed once, alone on the last line, and only its SHA-256 digest is stored."""
+    db.upgrade()
+    with db.database.connection_context():
+        if Token.get_or_none(Token.name == name) is not None:
+            raise click.ClickException(
+                f"A token named {name!r} exists (revoked ones too: revisions are signed with it)."
+            )
+        token = auth.create_token(name, role)
+    click.echo(
+        f"Created the {role} token {name!r}. Keep it secret: it is shown only now, and only its digest is stored."
+    )
+    click.echo(token)
+
+
+@tokens_cli.command("list")
+def list_tokens():
+    """List tokens: name, role, when created, when revoked (never the tokens: they are not stored)."""
+    db.upgrade()
+    with db.database.connection_context():
+        rows = [(t.name, t.role, f"{t.created_at:%Y-%m-%d %H:%M} UTC",
+                 f"revoked {t.revoked_at:%Y-%m-%d %H:%M} UTC" if t.revoked_at else "active") for t in Token.listed()]  # fmt: skip
+    if not rows:
+        click.echo("No tokens yet: `flask --app api tokens create --name NAME --role editor`.")
+    widths = [max(len(row[i]) for row in rows) for i in range(3)] if rows else []
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths + [0], strict=True)).rstrip())
+
+
+@tokens_cli.command("revoke")
+@click.argument("name")
+def revoke_token(name):
+    """Revoke a token by name: it stops working at once; its name stays on the revisions it signed."""
+    db.upgrade()
+    with db.database.connection_context():
+        token = auth.revoke_token(name)
+    if token is None:
+        raise click.ClickException(f"No token named {name!r}; see `flask --app api tokens list`.")
+    click.echo(f"Revoked the token {name!r} ({token.role}).")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(seeds_cli)
+    app.cli.add_command(tokens_cli)
     app.cli.add_command(db_cli)

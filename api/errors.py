@@ -45,8 +45,15 @@ class Problem(Exception):
 
 TITLES = {
     "invalid-parameter": "Invalid query parameter",
+    "malformed-body": "The request body is not JSON",
     "validation-failed": "The request body is not valid",
     "not-found": "No such record",
+    "retracted": "The record was retracted",
+    "unauthorized": "A valid bearer token is required",
+    "forbidden": "The token's role does not allow this",
+    "precondition-required": "If-Match is required",
+    "precondition-failed": "The record changed since it was read",
+    "edit-conflict": "The write conflicts with the data",
     "unavailable": "The database is unavailable",
 }
 

@@ -397,6 +397,26 @@ class Revision(BaseModel):
         )
 
 
+class Token(BaseModel):
+    """A curator's bearer token: only its SHA-256 digest is kept. Revoked tokens stay, so that no later token takes
+    the name their revisions are signed with."""
+
+    id = AutoField()
+    name = CharField(max_length=64, unique=True)
+    role = CharField(max_length=16)
+    digest = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=lambda: datetime.datetime.now(datetime.UTC).replace(tzinfo=None))
+    revoked_at = DateTimeField(null=True)
+
+    @classmethod
+    def listed(cls):
+        return cls.select().order_by(cls.created_at, cls.id)
+
+    @classmethod
+    def active_with_digest(cls, digest: str):
+        return cls.select().where((cls.digest == digest) & cls.revoked_at.is_null()).first()
+
+
 MODELS = [
     System,
     Scale,
@@ -411,6 +431,7 @@ MODELS = [
     Justification,
     Measure,
     Revision,
+    Token,
 ]
 
 __all__ = [model.__name__ for model in MODELS] + ["MODELS"]
