@@ -13,6 +13,7 @@ class Defaults:
     API_TITLE = "Threat Levels API"
     API_VERSION = "1.0.0"
     OPENAPI_VERSION = "3.1.0"
+    MAX_CONTENT_LENGTH = 64 * 1024  # request bodies past this get 413; the largest change record is a few KiB
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
     OPENAPI_URL_PREFIX = "/"
     OPENAPI_JSON_PATH = "openapi.json"

@@ -63,3 +63,10 @@ def write_transaction():
     that what it reads cannot change before it writes; on PostgreSQL the rows it depends on are locked with
     `lock_rows` (SELECT ... FOR UPDATE) inside it."""
     return database.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
+
+
+def lock_rows(model, ids, strength: str = "FOR UPDATE") -> list:
+    """The rows of `model` with these ids, locked until the transaction ends on PostgreSQL (`FOR KEY SHARE` for rows
+    a write refers to, so that nobody deletes them meanwhile). On SQLite, BEGIN IMMEDIATE already holds the lock."""
+    query = model.select().where(model.id.in_(list(ids)))
+    return list(query if is_sqlite() else query.for_update(strength))

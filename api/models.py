@@ -2,10 +2,13 @@
 
 import datetime
 import json
+import operator
 import zoneinfo
+from functools import reduce
 
 from peewee import (
     JOIN,
+    SQL,
     AutoField,
     CharField,
     DateField,
@@ -14,7 +17,9 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    NodeList,
     TextField,
+    Value,
     fn,
 )
 
@@ -383,12 +388,40 @@ class Revision(BaseModel):
         return latest.created_at if latest else None
 
     @classmethod
-    def latest_of_each(cls, kinds: list[str]):
-        """The latest revision of every record of these kinds that is not retracted, by kind then id."""
+    def latest_of_each(cls, kinds: list[str], mentioning: str | None = None):
+        """The latest revision of every record of these kinds that is not retracted, by kind then id; only those
+        whose content mentions `mentioning` when given."""
         latest = cls.select(fn.MAX(cls.id)).where(cls.record_kind.in_(kinds)).group_by(cls.record_kind, cls.record_id)
-        return (
-            cls.select().where(cls.id.in_(latest) & (cls.action != "retract")).order_by(cls.record_kind, cls.record_id)
+        query = cls.select().where(cls.id.in_(latest) & (cls.action != "retract"))
+        if mentioning is not None:
+            query = query.where(cls.mentions(mentioning))
+        return query.order_by(cls.record_kind, cls.record_id)
+
+    @classmethod
+    def mentions(cls, text: str):
+        """Content containing this text (JSON as stored: `"id": "x"`); a cheap filter before parsing."""
+        return NodeList((cls.content, SQL("LIKE"), Value("%" + text + "%", unpack=False)))
+
+    @classmethod
+    def latest_among(cls, keys: list[tuple[str, str]]) -> int | None:
+        """The latest revision id among these records, given as (kind, id) pairs."""
+        match = reduce(operator.or_, [(cls.record_kind == kind) & (cls.record_id == rid) for kind, rid in keys])
+        return cls.select(fn.MAX(cls.id)).where(match).scalar()
+
+    @classmethod
+    def history_of(cls, kind: str, record_id: str):
+        return cls.select().where((cls.record_kind == kind) & (cls.record_id == record_id)).order_by(cls.id)
+
+    @classmethod
+    def last_holder(cls, kind: str, text: str) -> str | None:
+        """The id of the record of this kind whose latest-written revision mentions `text` in its content."""
+        row = (
+            cls.select(cls.record_id)
+            .where((cls.record_kind == kind) & cls.mentions(text))
+            .order_by(cls.id.desc())
+            .first()
         )
+        return row and row.record_id
 
     @classmethod
     def latest_for(cls, kind: str, record_id: str):

@@ -26,6 +26,18 @@ def keyset_page(query, keys: tuple, *, descending: bool, limit: int, cursor: str
     return page, {"Link": link_header(links)}
 
 
+def list_page(items: list, key, *, limit: int, cursor: str | None, params: dict):
+    """(items, headers) as keyset_page does, for a list already in memory in descending order of the integer `key`."""
+    if cursor:
+        (after,) = decode_cursor(cursor, (int,))
+        items = [item for item in items if key(item) < after]
+    page = items[:limit]
+    links = {"first": {**params, "limit": limit}}
+    if len(items) > limit:
+        links["next"] = {**params, "limit": limit, "cursor": encode_cursor((key(page[-1]),))}
+    return page, {"Link": link_header(links)}
+
+
 LINK_HEADER = {
     "Link": {"description": "RFC 8288 links: `first`, and `next` while there are more.", "schema": {"type": "string"}}
 }

@@ -128,7 +128,7 @@ def upsert(model, key: dict, values: dict):
 
 
 def write_source(data: dict) -> None:
-    values = {key: value for key, value in data.items() if key != "id"}
+    values = {key: data.get(key) for key in SourceInput().fields if key != "id"}  # an absent field is emptied
     upsert(Source, {"id": data["id"]}, values)
 
 

@@ -98,6 +98,18 @@ class MeasureSchema(MeasureInput):
     """A measure as the API returns it."""
 
 
+class JustificationRecordSchema(JustificationSchema):
+    """A justification on its own, with the change it belongs to (it is versioned with that change)."""
+
+    change = fields.String(required=True, attribute="change_id", metadata={"example": "fr-vigipirate-2024-03-24"})
+
+
+class MeasureRecordSchema(MeasureSchema):
+    """A measure on its own, with the change it belongs to (it is versioned with that change)."""
+
+    change = fields.String(required=True, attribute="change_id")
+
+
 class ChangeSchema(BaseSchema):
     """A change as the API returns it, with everything that supports it."""
 

@@ -8,13 +8,20 @@ from schemas.base import BaseSchema
 class ProblemFieldError(BaseSchema):
     detail = fields.String(required=True)
     parameter = fields.String(metadata={"description": "The query parameter at fault."})
-    pointer = fields.String(metadata={"description": "JSON pointer into the body at fault."})
+    pointer = fields.String(metadata={"description": "JSON pointer into the body (or into `record`) at fault."})
+    record = fields.String(metadata={"description": "The record at fault, when it is not the one written."})
 
 
 class ProblemSchema(BaseSchema):
-    """An error. `type` is `about:blank` for plain HTTP errors, else one of ours:
-    `tag:threat-levels-api,2026:problems/invalid-parameter` (400: a query parameter is unknown or malformed; see
-    `errors`), `.../not-found` (404: no record with that id), `.../validation-failed` (422)."""
+    """An error. `type` is `about:blank` for plain HTTP errors, else one of ours, under
+    `tag:threat-levels-api,2026:problems/`: `invalid-parameter` (400: a query parameter is unknown or malformed; see
+    `errors`), `malformed-body` (400: the body is not JSON), `unauthorized` (401: no valid bearer token; see the
+    `WWW-Authenticate` header), `forbidden` (403: the token's role does not allow it), `not-found` (404: no record with
+    that id), `edit-conflict` (409: the id is taken, other records refer to this one, or the history of the system
+    would break; see `errors`), `retracted` (410: the record was retracted; `last_revision` and `revisions` point at
+    its history), `precondition-failed` (412: the record changed since it was read; `current_etag`),
+    `validation-failed` (422: the body is not valid; `errors` has a JSON pointer per field), `precondition-required`
+    (428: send If-Match)."""
 
     class Meta:
         unknown = INCLUDE
@@ -25,3 +32,6 @@ class ProblemSchema(BaseSchema):
     detail = fields.String()
     instance = fields.String()
     errors = fields.List(fields.Nested(ProblemFieldError))
+    current_etag = fields.String(metadata={"description": "412: the record's ETag now."})
+    last_revision = fields.Integer(metadata={"description": "410: the revision that retracted the record."})
+    revisions = fields.String(metadata={"description": "410: where the record's history is."})

@@ -1,6 +1,7 @@
 """Fixtures: the app on a real database (SQLite always, PostgreSQL when reachable), a client whose every response is
 validated against the committed openapi.yaml, and the small test seed set in tests/data/seeds."""
 
+import io
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.templating.paths.iterators import TemplatePathsIterator
+from werkzeug import Request
 
 from api import create_app, db, seeds
 
@@ -135,8 +137,10 @@ class ContractClient(FlaskClient):
 
 
 def assert_matches_contract(response) -> None:
+    # The app has read the request body; what is checked here is the response, so the request goes without it.
+    request = Request({**response.request.environ, "wsgi.input": io.BytesIO(), "CONTENT_LENGTH": "0"})
     try:
-        CONTRACT.validate_response(WerkzeugOpenAPIRequest(response.request), WerkzeugOpenAPIResponse(response))
+        CONTRACT.validate_response(WerkzeugOpenAPIRequest(request), WerkzeugOpenAPIResponse(response))
     except (PathNotFound, OperationNotFound):
         undocumented_ok = response.status_code in (404, 405) or response.request.path in UNDOCUMENTED
         assert undocumented_ok, f"undocumented route answered {response.status_code}"

@@ -1,8 +1,8 @@
 """Version 1 of the API: one blueprint per resource."""
 
-from api.v1 import changes, events, index, levels, sources, systems
+from api.v1 import changes, events, index, levels, parts, revisions, sources, systems
 
-BLUEPRINTS = (index.blp, systems.blp, levels.blp, changes.blp, events.blp, sources.blp)
+BLUEPRINTS = (index.blp, systems.blp, levels.blp, changes.blp, parts.blp, events.blp, sources.blp, revisions.blp)
 
 
 def register(api) -> None:

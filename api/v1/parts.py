@@ -1,0 +1,74 @@
+"""Justifications and measures on their own: read, corrected or retracted by id; versioned with their change."""
+
+from api import curation
+from api.auth import require
+from api.inputs import if_match
+from api.spec import Blueprint
+from api.v1.shared import RECORD_HEADERS, no_content, retraction, shown, write_body
+from schemas.changes import JustificationInput, JustificationRecordSchema, MeasureInput, MeasureRecordSchema
+
+blp = Blueprint("parts", __name__, url_prefix="/v1", description="Justifications and measures of changes.")
+WRITE_ERRORS = (400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428)
+RETRACT_ERRORS = (401, 403, 404, 409, 410, 412, 422, 428)
+
+
+@blp.route("/justifications/<string:justification_id>")
+@blp.response(200, JustificationRecordSchema, headers=RECORD_HEADERS)
+@blp.problems(404, 410)
+def get_justification(justification_id):
+    """One justification, with its change; its ETag is its change's version."""
+    return shown("justification", justification_id)
+
+
+@blp.route("/justifications/<string:justification_id>", methods=["PATCH"])
+@blp.writes(JustificationInput, patch=True, statuses=WRITE_ERRORS)
+@blp.response(200, JustificationRecordSchema, headers=RECORD_HEADERS)
+@require("editor")
+def update_justification(justification_id):
+    """Correct a justification (editor) with a JSON merge patch; needs If-Match."""
+    etags = if_match()
+    body, signature = write_body(patch=True)
+    curation.update_part("justification", justification_id, body, etags, signature)
+    return shown("justification", justification_id)
+
+
+@blp.route("/justifications/<string:justification_id>", methods=["DELETE"])
+@blp.writes(statuses=RETRACT_ERRORS)
+@blp.response(204)
+@require("admin")
+def retract_justification(justification_id):
+    """Retract a justification (admin); needs If-Match and X-Change-Reason."""
+    etags, signature = retraction()
+    curation.retract_part("justification", justification_id, etags, signature)
+    return no_content()
+
+
+@blp.route("/measures/<string:measure_id>")
+@blp.response(200, MeasureRecordSchema, headers=RECORD_HEADERS)
+@blp.problems(404, 410)
+def get_measure(measure_id):
+    """One measure, with its change; its ETag is its change's version."""
+    return shown("measure", measure_id)
+
+
+@blp.route("/measures/<string:measure_id>", methods=["PATCH"])
+@blp.writes(MeasureInput, patch=True, statuses=WRITE_ERRORS)
+@blp.response(200, MeasureRecordSchema, headers=RECORD_HEADERS)
+@require("editor")
+def update_measure(measure_id):
+    """Correct a measure (editor) with a JSON merge patch; needs If-Match."""
+    etags = if_match()
+    body, signature = write_body(patch=True)
+    curation.update_part("measure", measure_id, body, etags, signature)
+    return shown("measure", measure_id)
+
+
+@blp.route("/measures/<string:measure_id>", methods=["DELETE"])
+@blp.writes(statuses=RETRACT_ERRORS)
+@blp.response(204)
+@require("admin")
+def retract_measure(measure_id):
+    """Retract a measure (admin); needs If-Match and X-Change-Reason."""
+    etags, signature = retraction()
+    curation.retract_part("measure", measure_id, etags, signature)
+    return no_content()
