@@ -19,7 +19,7 @@ from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.templating.paths.iterators import TemplatePathsIterator
 from werkzeug import Request
 
-from api import create_app, db, seeds
+from api import auth, create_app, db, seeds
 
 ROOT = Path(__file__).parent.parent
 TEST_SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -177,3 +177,20 @@ def hostile_client(app):
     with app.app_context():
         seeds.load(HOSTILE_SEEDS)
     return app.test_client()
+
+
+@pytest.fixture
+def tokens(app) -> dict[str, str]:
+    """A curator's token per role, named test-editor and test-admin."""
+    with app.app_context():
+        return {role: auth.create_token(f"test-{role}", role) for role in auth.ROLES}
+
+
+@pytest.fixture
+def editor(tokens) -> dict:
+    return {"Authorization": f"Bearer {tokens['editor']}"}
+
+
+@pytest.fixture
+def admin(tokens) -> dict:
+    return {"Authorization": f"Bearer {tokens['admin']}"}
