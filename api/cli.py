@@ -58,7 +58,8 @@ def dump_seeds(target):
     """Write the database back to seed files, one record per file; unchanged files are left as they are."""
     target = target or seeds_dir()
     report = seeds.dump(target)
-    click.echo(f"Wrote {report.written} files to {target}, removed {report.removed}; {report.unchanged} unchanged.")
+    files = "file" if report.written == 1 else "files"
+    click.echo(f"Wrote {report.written} {files} to {target}, removed {report.removed}; {report.unchanged} unchanged.")
 
 
 @db_cli.command("upgrade")

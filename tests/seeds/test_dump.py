@@ -40,7 +40,7 @@ def test_dump_rewrites_only_the_edited_record_with_every_field_in_schema_order(a
         assert seeds.load(edited).updated == 1
     target = tmp_path / "seeds"
     shutil.copytree(TEST_SEEDS, target)
-    assert run(app, "dump", "--to", str(target)).startswith(f"Wrote 1 files to {target}, removed 0; 7 unchanged.")
+    assert run(app, "dump", "--to", str(target)).startswith(f"Wrote 1 file to {target}, removed 0; 7 unchanged.")
     text = (target / "sources/test-bulletin.yaml").read_text()
     assert list(yaml.safe_load(text)) == ["id", "kind", "publisher", "title", "author", "language", "published_date",
                                           "url", "archive_url", "local_copy", "reliability"]  # fmt: skip
