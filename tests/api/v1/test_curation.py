@@ -322,3 +322,43 @@ def test_an_edit_made_over_the_api_dumps_to_one_file_that_loads_as_is(app, clien
     assert text.startswith("id: zz-alert-2024-06-01\nsystem: zz-alert\nfrom_level: raised\nto_level: low\n")
     app.config["SEEDS_DIR"] = str(tmp_path / "seeds")
     assert runner.invoke(args=["seeds", "load"]).output.startswith("Nothing to write")
+
+
+def test_an_editor_records_an_event_whose_references_are_checked(client, editor, admin):
+    event = {"id": "2024-05-30-test-threat", "kind": "threat", "title": {"en": "Test threat"},
+             "occurred_date": "2024-05-30", "source_ids": ["test-bulletin"],
+             "perpetrators": [{"name": "Test group", "role": "blamed", "source_ids": ["hearsay"]}]}  # fmt: skip
+    body = assert_problem(client.post("/v1/events", json=event, headers=editor), HTTPStatus.UNPROCESSABLE_ENTITY)
+    assert body["errors"] == [{"pointer": "/perpetrators/0/source_ids/0", "detail": "unknown source 'hearsay'"}]
+    event["perpetrators"][0]["source_ids"] = ["test-bulletin"]
+    response = client.post("/v1/events", json=event, headers=editor)
+    assert response.status_code == HTTPStatus.CREATED
+    assert response.get_json()["sources"][0]["id"] == "test-bulletin"
+    url = "/v1/events/2024-03-22-test-attack"  # a trigger of zz-alert-2024-03-24
+    headers = {**admin, "If-Match": client.get(url).headers["ETag"], "X-Change-Reason": "Test."}
+    body = assert_problem(client.delete(url, headers=headers), HTTPStatus.CONFLICT)
+    assert body["errors"] == [{"record": "change zz-alert-2024-03-24", "pointer": "/triggers/0",
+                               "detail": "refers to the event '2024-03-22-test-attack'"}]  # fmt: skip
+
+
+def test_the_reason_comes_from_the_header_in_utf8_or_from_the_body(client, editor):
+    raw_utf8 = "Relevé à 21 h 30.".encode().decode("latin-1")  # how a WSGI server hands over UTF-8 header bytes
+    response = client.post("/v1/changes", json=NEW_CHANGE, headers={**editor, "X-Change-Reason": raw_utf8})
+    assert response.status_code == HTTPStatus.CREATED
+    revisions = client.get("/v1/changes/zz-alert-2024-06-01/revisions").get_json()
+    assert revisions["items"][0]["reason"] == "Relevé à 21 h 30."
+    both = {**NEW_CHANGE, "id": "zz-alert-2024-06-02", "reason": "One reason."}
+    response = client.post("/v1/changes", json=both, headers={**editor, "X-Change-Reason": "Another."})
+    assert assert_problem(response, HTTPStatus.UNPROCESSABLE_ENTITY)["errors"][0]["pointer"] == "/reason"
+
+
+def test_patch_also_takes_plain_json(client, editor):
+    etag = client.get("/v1/sources/test-bulletin").headers["ETag"]
+    response = client.patch(
+        "/v1/sources/test-bulletin", json={"author": "Test Clerk"}, headers={**editor, "If-Match": etag}
+    )
+    assert response.status_code == HTTPStatus.OK and response.get_json()["author"] == "Test Clerk"
+    response = client.patch("/v1/sources/test-bulletin", data="author=x", content_type="application/x-www-form-urlencoded",
+                            headers={**editor, "If-Match": response.headers["ETag"]})  # fmt: skip
+    assert_problem(response, HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
+    assert response.headers["Accept-Patch"] == "application/merge-patch+json"
