@@ -37,7 +37,7 @@ class SeedDumper(yaml.SafeDumper):
 def is_short(collection) -> bool:
     """A list of plain values, or a small mapping of them: written on one line, like `summary: {fr: ..., en: ...}`."""
     values = collection.values() if isinstance(collection, dict) else collection
-    if any(isinstance(value, dict | list) for value in values):
+    if any(isinstance(value, dict | list) and value for value in values):
         return False
     return isinstance(collection, list) or (len(collection) <= 4 and len(str(collection)) <= 100)
 
