@@ -12,6 +12,8 @@ before it commits. A concurrent writer waits for the lock, then reads the commit
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from http import HTTPStatus
 
@@ -236,10 +238,18 @@ def history_steps(system_id: str) -> list[Step]:
 
 
 def refuse_breaks(system_id: str, change_id: str, data: dict | None) -> None:
-    """409 when writing (or, with data None, retracting) a change would break its system's history."""
+    """409 when writing (or, with data None, retracting) a change would break its system's history. Inside
+    `together()` the check waits for the last write: the history as it was first touched is kept for it."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.setdefault(system_id, history_steps(system_id))
+        return
     before = history_steps(system_id)
     after = [step for step in before if step.id != change_id] + ([records.change_step(data)] if data else [])
-    breaks = checks.new_breaks(before, after)
+    raise_breaks(system_id, checks.new_breaks(before, after), change_id)
+
+
+def raise_breaks(system_id: str, breaks: list[tuple[str, str, str]], change_id: str | None = None) -> None:
     if breaks:
         errors = [{"record": f"change {cid}", "detail": message, **({"pointer": f"/{field}"} if cid == change_id else {})}
                   for cid, field, message in breaks]  # fmt: skip
@@ -247,18 +257,39 @@ def refuse_breaks(system_id: str, change_id: str, data: dict | None) -> None:
         raise Problem(
             HTTPStatus.CONFLICT,
             f"This would break the history of {system_id!r}, where each change starts from the level in force just "
-            f"before it. {said} Change the neighbouring record first, or make structural corrections in seeds/ and "
-            "load them (the loader checks the whole history at once).",
+            f"before it. {said} Change the neighbouring records in the same batch (POST /v1/batch), or first.",
             "edit-conflict",
             errors=errors,
         )
+
+
+_deferred: ContextVar[dict | None] = ContextVar("deferred_continuity", default=None)
+
+
+@contextmanager
+def together():
+    """Several writes in one transaction, all or nothing; the continuity of each history they touch is checked once,
+    after the last of them (so a change can be inserted and the next one made to start from it)."""
+    before: dict[str, list[Step]] = {}
+    token = _deferred.set(before)
+    try:
+        with conflicts_as_409(), write_transaction():
+            yield
+            _deferred.set(None)
+            for system_id, steps in before.items():
+                raise_breaks(system_id, checks.new_breaks(steps, history_steps(system_id)))
+    finally:
+        _deferred.reset(token)
 
 
 def referrers_of(kind: str, record_id: str) -> list[dict]:
     """Where live records refer to this one, as problem entries (record, pointer, detail)."""
     found = []
     for revision in Revision.latest_of_each(list(KINDS), mentioning=f'"{record_id}"'):
-        data = KINDS[revision.record_kind].schema().load(records.normalized(revision.record_kind, revision.content))
+        content = records.normalized(revision.record_kind, revision.content)
+        if content is None:  # not a valid record (any more): the foreign keys still guard its rows
+            continue
+        data = KINDS[revision.record_kind].schema().load(content)
         for ref in checks.references(revision.record_kind, data):
             if (ref.kind, ref.id) == (kind, record_id):
                 found.append({"record": f"{revision.record_kind} {revision.record_id}", "pointer": ref.pointer,

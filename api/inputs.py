@@ -6,6 +6,7 @@ from http import HTTPStatus
 
 from flask import request
 from werkzeug.datastructures import ETags
+from werkzeug.http import parse_etags
 
 from api.errors import Problem
 
@@ -67,15 +68,18 @@ def change_reason(body: dict | None = None) -> str | None:
     return reason
 
 
-def if_match() -> ETags:
-    """The If-Match ETags of a PATCH or DELETE; 428 without them (or with `*`, which would allow a lost update)."""
-    if not request.headers.get("If-Match") or request.if_match.star_tag:
+def if_match(header: str | None = None) -> ETags:
+    """The If-Match ETags of a PATCH or DELETE (from the request, or as given); 428 without them, or with `*`, which
+    would allow a lost update."""
+    header = header if header is not None else request.headers.get("If-Match")
+    etags = parse_etags(header)
+    if not header or etags.star_tag:
         raise Problem(
             HTTPStatus.PRECONDITION_REQUIRED,
             "Send If-Match with the record's current ETag (from a GET of it), so that no one else's edit is lost.",
             "precondition-required",
         )
-    return request.if_match
+    return etags
 
 
 def merge_patch(target, patch):

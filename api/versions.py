@@ -39,8 +39,8 @@ def embedded_keys(kind: str, record_id: str) -> list[tuple[str, str]]:
 def record_etag(kind: str, record_id: str) -> str:
     """The strong ETag of a record's representation (of a part: of its change's latest revision)."""
     if kind in PARTS:
-        owner = PARTS[kind].model.get_by_id(record_id).change_id
-        latest = Revision.latest_for("change", owner)
+        row = PARTS[kind].model.get_or_none(PARTS[kind].model.id == record_id)
+        latest = row and Revision.latest_for("change", row.change_id)
         return etag(latest and latest.id)
     return etag(Revision.latest_among(embedded_keys(kind, record_id)))
 

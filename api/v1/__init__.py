@@ -1,8 +1,18 @@
 """Version 1 of the API: one blueprint per resource."""
 
-from api.v1 import changes, events, index, levels, parts, revisions, sources, systems
+from api.v1 import batch, changes, events, index, levels, parts, revisions, sources, systems
 
-BLUEPRINTS = (index.blp, systems.blp, levels.blp, changes.blp, parts.blp, events.blp, sources.blp, revisions.blp)
+BLUEPRINTS = (
+    index.blp,
+    systems.blp,
+    levels.blp,
+    changes.blp,
+    parts.blp,
+    events.blp,
+    sources.blp,
+    revisions.blp,
+    batch.blp,
+)
 
 
 def register(api) -> None:
