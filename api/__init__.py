@@ -2,17 +2,17 @@
 
 from flask import Flask
 
-from api import change_pages, cli, db, embed, errors, feeds, http, oembed, security, v1
-from api.config import Defaults, from_environment
+from api import change_pages, cli, config, db, embed, errors, feeds, http, oembed, security, v1
 from api.spec import Api
 
 
-def create_app(config: dict | None = None) -> Flask:
+def create_app(overrides: dict | None = None) -> Flask:
     """Build a configured application; tests pass overrides."""
     app = Flask(__name__, static_folder=None)
-    app.config.from_object(Defaults)
-    app.config.from_mapping(from_environment())
-    app.config.update(config or {})
+    app.config.from_object(config.Defaults)
+    app.config.from_mapping(config.from_environment())
+    app.config.update(overrides or {})
+    config.check(app.config)
     for part in (db, errors, http, security, cli):
         part.init_app(app)
     api = Api(app, spec_kwargs={"info": INFO})

@@ -1,14 +1,16 @@
-"""Configuration defaults, and the environment variables that override them."""
+"""Configuration defaults, and the environment variables that override them (the README's table lists them all)."""
 
 import os
 
-ENVIRONMENT_KEYS = ("DATABASE_URL", "SEEDS_DIR")
-
 
 class Defaults:
-    """Settings every deployment starts from; each can be overridden by the environment."""
+    """Settings every deployment starts from; those named in ENVIRONMENT can be overridden by the environment."""
 
     DATABASE_URL = None  # None: an SQLite file in the instance folder
+    DATABASE_POOL_SIZE = 4  # PostgreSQL connections per worker process, at most
+    DATABASE_POOL_TIMEOUT = 10.0  # seconds a request waits for a free pooled connection before a 503
+    DATABASE_CONNECT_TIMEOUT = 5  # seconds to open a PostgreSQL connection before a 503
+    DATABASE_RETRY_AFTER = 5  # seconds, sent as Retry-After when the database does not answer
     SEEDS_DIR = None  # None: the seeds/ folder beside the api package
     API_TITLE = "Threat Levels API"
     API_VERSION = "1.0.0"
@@ -19,6 +21,42 @@ class Defaults:
     OPENAPI_JSON_PATH = "openapi.json"
 
 
+ENVIRONMENT = (
+    "DATABASE_URL",
+    "DATABASE_POOL_SIZE",
+    "DATABASE_POOL_TIMEOUT",
+    "DATABASE_CONNECT_TIMEOUT",
+    "DATABASE_RETRY_AFTER",
+    "SEEDS_DIR",
+)
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+class ConfigError(ValueError):
+    """An environment variable that cannot be read as its setting's type."""
+
+
+def parse(name: str, text: str):
+    """The value of an environment variable, as the type of its default (bool, int, float or str)."""
+    default = getattr(Defaults, name)
+    try:
+        if isinstance(default, bool):
+            if text.lower() not in TRUE + FALSE:
+                raise ValueError
+            return text.lower() in TRUE
+        if isinstance(default, int | float):
+            return type(default)(text)
+    except ValueError:
+        raise ConfigError(f"{name}={text!r} is not a valid {type(default).__name__}") from None
+    return text
+
+
 def from_environment() -> dict:
     """Read the overrides once, at app creation (never at import time)."""
-    return {key: os.environ[key] for key in ENVIRONMENT_KEYS if os.environ.get(key)}
+    return {name: parse(name, os.environ[name]) for name in ENVIRONMENT if os.environ.get(name)}
+
+
+def check(config) -> None:
+    """Refuse settings that would break a promise made in the README."""
+    if config["DATABASE_POOL_SIZE"] < 1 or config["DATABASE_POOL_TIMEOUT"] <= 0:
+        raise ConfigError("DATABASE_POOL_SIZE must be at least 1 and DATABASE_POOL_TIMEOUT above 0")

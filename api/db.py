@@ -1,24 +1,47 @@
-"""The database handle: bound from DATABASE_URL, one connection per request, schema migrations."""
+"""The database handle: bound from DATABASE_URL (PostgreSQL pooled per worker), one connection per request, schema
+migrations, and a 503 problem whenever the database does not answer."""
 
+import logging
+from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import urlparse
 
-from flask import Flask
-from peewee import DatabaseProxy, SqliteDatabase
-from playhouse.db_url import connect
+from flask import Flask, Response, current_app
+from peewee import DatabaseProxy, InterfaceError, OperationalError, SqliteDatabase
+from playhouse.db_url import connect, parse
 from playhouse.migrations import Runner
+from playhouse.pool import MaxConnectionsExceeded, PooledDatabase
+
+from api.errors import Problem
 
 database = DatabaseProxy()
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000}
+POOL_STALE_SECONDS = 300  # a pooled connection older than this is closed and replaced on its next check-out
+UNAVAILABLE = (OperationalError, InterfaceError, MaxConnectionsExceeded)
+log = logging.getLogger(__name__)
 
 
-def open_database(url: str):
-    """A peewee Database for a URL (sqlite:///path or postgresql://...), not yet connected."""
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://") :]
-    if url.startswith("sqlite"):
+def open_database(url: str, pool_size: int = 4, pool_timeout: float = 10, connect_timeout: int = 5):
+    """A peewee Database for a URL (sqlite:///path or postgresql://...), not yet connected.
+
+    PostgreSQL is always pooled: each worker process keeps at most `pool_size` connections and a request waits at most
+    `pool_timeout` seconds for one (never forever). Settings given in the URL's query string win over these.
+    """
+    scheme = urlparse(url).scheme
+    if scheme.startswith("sqlite"):
         return connect(url, pragmas=SQLITE_PRAGMAS)
+    if scheme in ("postgres", "postgresql", "postgres+pool", "postgresql+pool"):
+        url = "postgresql+pool" + url[len(scheme) :]
+        settings = {
+            "max_connections": pool_size,
+            "timeout": pool_timeout,
+            "stale_timeout": POOL_STALE_SECONDS,
+            "connect_timeout": connect_timeout,
+        }
+        given = parse(url)
+        return connect(url, **{key: value for key, value in settings.items() if key not in given})
     return connect(url)
 
 
@@ -28,15 +51,36 @@ def default_url(app: Flask) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Bind the proxy to the configured database and close the connection after each request."""
+    """Bind the proxy to the configured database, give the connection back after each request, and answer 503."""
     url = app.config.get("DATABASE_URL") or default_url(app)
     app.config["DATABASE_URL"] = url
-    database.initialize(open_database(url))
+    pool = (app.config["DATABASE_POOL_SIZE"], app.config["DATABASE_POOL_TIMEOUT"])
+    database.initialize(open_database(url, *pool, connect_timeout=app.config["DATABASE_CONNECT_TIMEOUT"]))
 
     @app.teardown_appcontext
     def close_connection(exc):
         if not database.is_closed():
-            database.close()
+            database.close()  # pooled: back to the pool (or discarded when broken)
+
+    for error in UNAVAILABLE:
+        app.register_error_handler(error, unavailable)
+
+
+def unavailable(exc: Exception) -> Response:
+    """A 503 problem with Retry-After; the reason goes to the log, never to the client."""
+    log.warning("database unavailable: %s: %s", type(exc).__name__, (str(exc).strip().splitlines() or [""])[0])
+    retry_after = str(current_app.config["DATABASE_RETRY_AFTER"])
+    detail = "The database does not answer; try again shortly."
+    problem = Problem(HTTPStatus.SERVICE_UNAVAILABLE, detail, "unavailable", headers={"Retry-After": retry_after})
+    return problem.to_response()
+
+
+def close_all() -> None:
+    """Close this process's connection and, for a pool, every idle one (tests, worker exit)."""
+    if not database.is_closed():
+        database.close()
+    if isinstance(database.obj, PooledDatabase):
+        database.obj.close_all()
 
 
 def is_sqlite() -> bool:
@@ -53,9 +97,15 @@ def upgrade(target: str | None = None) -> list[str]:
         return migration_runner().up(target)
 
 
-def pending_migrations() -> list[str]:
+def migration_state() -> tuple[list[str], list[str]]:
+    """(applied, pending) migration names, in order."""
     with database.connection_context():
-        return [m.name for m in migration_runner().status() if not m.applied]
+        status = migration_runner().status()
+    return [m.name for m in status if m.applied], [m.name for m in status if not m.applied]
+
+
+def pending_migrations() -> list[str]:
+    return migration_state()[1]
 
 
 def write_transaction():

@@ -154,8 +154,7 @@ def empty_app(database_url):
     with app.app_context():
         db.upgrade()
     yield app
-    if not db.database.is_closed():
-        db.database.close()
+    db.close_all()
 
 
 @pytest.fixture
