@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from api import change_pages, cli, config, db, embed, errors, feeds, http, oembed, security, v1
+from api import change_pages, cli, config, db, embed, errors, feeds, http, logs, metrics, oembed, ops, security, v1
 from api.spec import Api
 
 
@@ -13,11 +13,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_mapping(config.from_environment())
     app.config.update(overrides or {})
     config.check(app.config)
-    for part in (db, errors, http, security, cli):
+    # Order matters for the request hooks: before_request hooks run in this order, after_request hooks in reverse.
+    # logs first (request id and timer; its line is written last).
+    for part in (db, errors, logs, metrics, http, security, cli):
         part.init_app(app)
     api = Api(app, spec_kwargs={"info": INFO})
     v1.register(api)
-    for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp):
+    for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp, ops.blp):
         api.register_blueprint(blueprint)
     return app
 

@@ -12,6 +12,8 @@ class Defaults:
     DATABASE_CONNECT_TIMEOUT = 5  # seconds to open a PostgreSQL connection before a 503
     DATABASE_RETRY_AFTER = 5  # seconds, sent as Retry-After when the database does not answer
     SEEDS_DIR = None  # None: the seeds/ folder beside the api package
+    LOG_LEVEL = "INFO"
+    METRICS_ENABLED = True
     API_TITLE = "Threat Levels API"
     API_VERSION = "1.0.0"
     OPENAPI_VERSION = "3.1.0"
@@ -28,6 +30,8 @@ ENVIRONMENT = (
     "DATABASE_CONNECT_TIMEOUT",
     "DATABASE_RETRY_AFTER",
     "SEEDS_DIR",
+    "LOG_LEVEL",
+    "METRICS_ENABLED",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 

@@ -55,6 +55,7 @@ TITLES = {
     "precondition-failed": "The record changed since it was read",
     "edit-conflict": "The write conflicts with the data",
     "unavailable": "The database is unavailable",
+    "not-ready": "Not ready to serve",
 }
 
 

@@ -91,11 +91,14 @@ def test_when_the_database_goes_away_requests_get_503_and_service_comes_back_by_
             body = assert_problem(response, HTTPStatus.SERVICE_UNAVAILABLE)
             assert response.headers["Retry-After"] == "5"
             assert body["type"].endswith("/unavailable") and "5432" not in str(body)
+        assert_problem(client.get("/readyz"), HTTPStatus.SERVICE_UNAVAILABLE)
+        assert client.get("/healthz").status_code == HTTPStatus.OK
 
         proxy.restore()
         deadline = time.monotonic() + 30
         while (status := client.get(CURRENT).status_code) != HTTPStatus.OK and time.monotonic() < deadline:
             time.sleep(0.2)
         assert status == HTTPStatus.OK
+        assert client.get("/readyz").status_code == HTTPStatus.OK
     finally:
         proxy.close()
