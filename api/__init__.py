@@ -2,7 +2,23 @@
 
 from flask import Flask
 
-from api import change_pages, cli, config, db, embed, errors, feeds, http, logs, metrics, oembed, ops, security, v1
+from api import (
+    change_pages,
+    cli,
+    config,
+    db,
+    embed,
+    errors,
+    feeds,
+    http,
+    limits,
+    logs,
+    metrics,
+    oembed,
+    ops,
+    security,
+    v1,
+)
 from api.spec import Api
 
 
@@ -14,8 +30,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     config.check(app.config)
     # Order matters for the request hooks: before_request hooks run in this order, after_request hooks in reverse.
-    # logs first (request id and timer; its line is written last).
-    for part in (db, errors, logs, metrics, http, security, cli):
+    # logs first (request id and timer; its line is written last), then rate limits.
+    for part in (db, errors, logs, metrics, limits, http, security, cli):
         part.init_app(app)
     api = Api(app, spec_kwargs={"info": INFO})
     v1.register(api)

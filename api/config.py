@@ -14,6 +14,15 @@ class Defaults:
     SEEDS_DIR = None  # None: the seeds/ folder beside the api package
     LOG_LEVEL = "INFO"
     METRICS_ENABLED = True
+    RATELIMIT_ENABLED = True
+    RATELIMIT_APPLICATION = "600 per minute"  # per client address, across all of /v1
+    RATELIMIT_STORAGE_URI = "memory://"  # redis://host:6379 to share the counts between instances
+    RATELIMIT_KEY_PREFIX = "threat-levels"
+    RATELIMIT_STRATEGY = "fixed-window"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True  # a rate-limit store that fails lets requests through (and logs why)
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are believed
     API_TITLE = "Threat Levels API"
     API_VERSION = "1.0.0"
     OPENAPI_VERSION = "3.1.0"
@@ -32,6 +41,12 @@ ENVIRONMENT = (
     "SEEDS_DIR",
     "LOG_LEVEL",
     "METRICS_ENABLED",
+    "RATELIMIT_ENABLED",
+    "RATELIMIT_APPLICATION",
+    "RATELIMIT_STORAGE_URI",
+    "RATELIMIT_KEY_PREFIX",
+    "RATELIMIT_STRATEGY",
+    "TRUSTED_PROXIES",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 

@@ -56,6 +56,7 @@ TITLES = {
     "edit-conflict": "The write conflicts with the data",
     "unavailable": "The database is unavailable",
     "not-ready": "Not ready to serve",
+    "rate-limited": "Too many requests",
 }
 
 

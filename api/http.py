@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, request
 from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.errors import Problem
 
@@ -30,6 +31,9 @@ def init_app(app: Flask) -> None:
         max_age=86400,
     )
     app.after_request(conditional_get)
+    if app.config["TRUSTED_PROXIES"]:  # believe X-Forwarded-For/-Proto from that many proxies (client address)
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def conditional_get(response: Response) -> Response:

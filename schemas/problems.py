@@ -21,7 +21,8 @@ class ProblemSchema(BaseSchema):
     would break; see `errors`), `retracted` (410: the record was retracted; `last_revision` and `revisions` point at
     its history), `precondition-failed` (412: the record changed since it was read; `current_etag`),
     `validation-failed` (422: the body is not valid; `errors` has a JSON pointer per field), `precondition-required`
-    (428: send If-Match), `unavailable` (503: the database does not answer; retry after `Retry-After` seconds),
+    (428: send If-Match), `rate-limited` (429: over this client's budget; see `Retry-After` and `X-RateLimit-*`),
+    `unavailable` (503: the database does not answer; retry after `Retry-After` seconds),
     `not-ready` (503 from `/readyz`; see `checks`)."""
 
     class Meta:
