@@ -23,6 +23,11 @@ class Defaults:
     RATELIMIT_SWALLOW_ERRORS = True  # a rate-limit store that fails lets requests through (and logs why)
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are believed
+    COMPRESS_MIN_SIZE = 500  # bytes; smaller bodies are sent as they are
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_BR_LEVEL = 5
+    COMPRESS_LEVEL = 6
+    COMPRESS_MIMETYPES = ["application/json", "application/problem+json", "text/csv", "application/x-ndjson"]
     API_TITLE = "Threat Levels API"
     API_VERSION = "1.0.0"
     OPENAPI_VERSION = "3.1.0"
@@ -47,6 +52,7 @@ ENVIRONMENT = (
     "RATELIMIT_KEY_PREFIX",
     "RATELIMIT_STRATEGY",
     "TRUSTED_PROXIES",
+    "COMPRESS_MIN_SIZE",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 

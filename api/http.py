@@ -1,4 +1,4 @@
-"""HTTP behaviour every endpoint shares: ETag/304, Cache-Control, CORS, Link headers and keyset cursors."""
+"""HTTP behaviour every endpoint shares: ETag/304, Cache-Control, CORS, compression, Link headers and keyset cursors."""
 
 import base64
 import binascii
@@ -7,12 +7,15 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 from flask import Flask, Response, request
+from flask_compress import Compress
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.errors import Problem
 
 CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE",
+                       "HTTP_RANGE")  # fmt: skip
 
 
 def init_app(app: Flask) -> None:
@@ -30,6 +33,10 @@ def init_app(app: Flask) -> None:
         methods=["GET", "HEAD", "OPTIONS"],
         max_age=86400,
     )
+    # gzip or brotli when the client asks and the body is worth it (COMPRESS_MIN_SIZE). Registered before
+    # conditional_get, so it runs after it: the ETag is that of the uncompressed body, and Flask-Compress turns it
+    # into "<etag>:br" (or :gzip) for the compressed one and evaluates If-None-Match again, so 304s keep working.
+    Compress(app)
     app.after_request(conditional_get)
     if app.config["TRUSTED_PROXIES"]:  # believe X-Forwarded-For/-Proto from that many proxies (client address)
         hops = app.config["TRUSTED_PROXIES"]
@@ -39,9 +46,10 @@ def init_app(app: Flask) -> None:
 def conditional_get(response: Response) -> Response:
     """Strong ETag from the body of every successful GET; If-None-Match then answers 304 with no body."""
     if request.method in ("GET", "HEAD") and response.status_code == HTTPStatus.OK and not response.direct_passthrough:
-        response.add_etag()
+        response.add_etag()  # unless the view set one
         response.headers.setdefault("Cache-Control", CACHE_CONTROL)
-        response.make_conditional(request)
+        if any(name in request.environ for name in CONDITIONAL_HEADERS):  # the hot path skips the parsing
+            response.make_conditional(request)
     return response
 
 

@@ -1,6 +1,7 @@
 """Fixtures: the app on a real database (SQLite always, PostgreSQL when reachable), a client whose every response is
 validated against the committed openapi.yaml, and the small test seed set in tests/data/seeds."""
 
+import gzip
 import io
 import json
 import os
@@ -9,6 +10,7 @@ import subprocess
 import uuid
 from pathlib import Path
 
+import brotli
 import psycopg2
 import pytest
 from flask.testing import FlaskClient
@@ -126,6 +128,19 @@ def database_url(request, tmp_path):
         admin.close()
 
 
+def decoded(response):
+    """The response as the contract describes it: with its content coding (gzip, br) undone."""
+    decode = DECODERS.get(response.headers.get("Content-Encoding", ""))
+    if decode is None:
+        return response
+    return response.__class__(
+        decode(response.get_data()), response.status_code, response.headers, request=response.request
+    )
+
+
+DECODERS = {"gzip": gzip.decompress, "br": brotli.decompress}
+
+
 class ContractClient(FlaskClient):
     """A test client that checks every response against openapi.yaml (those of documented operations)."""
 
@@ -140,7 +155,7 @@ def assert_matches_contract(response) -> None:
     # The app has read the request body; what is checked here is the response, so the request goes without it.
     request = Request({**response.request.environ, "wsgi.input": io.BytesIO(), "CONTENT_LENGTH": "0"})
     try:
-        CONTRACT.validate_response(WerkzeugOpenAPIRequest(request), WerkzeugOpenAPIResponse(response))
+        CONTRACT.validate_response(WerkzeugOpenAPIRequest(request), WerkzeugOpenAPIResponse(decoded(response)))
     except (PathNotFound, OperationNotFound):
         undocumented_ok = response.status_code in (404, 405) or response.request.path in UNDOCUMENTED
         assert undocumented_ok, f"undocumented route answered {response.status_code}"

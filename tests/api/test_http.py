@@ -1,5 +1,7 @@
+import gzip
 from http import HTTPStatus
 
+import brotli
 import pytest
 
 from tests.helpers import assert_problem
@@ -50,3 +52,28 @@ def test_an_unexpected_failure_is_a_500_problem_without_a_trace(app, client):
         database.execute_sql("""UPDATE "change" SET announced_by = '{not json'""")
     body = assert_problem(client.get("/v1/changes/zz-alert-2024-03-24"), HTTPStatus.INTERNAL_SERVER_ERROR)
     assert "not json" not in str(body)
+
+
+@pytest.mark.parametrize("coding, decompress", [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_large_bodies_are_compressed_when_the_client_asks(client, coding, decompress):
+    plain = client.get("/v1/systems/zz-alert")
+    packed = client.get("/v1/systems/zz-alert", headers={"Accept-Encoding": f"{coding}, identity;q=0.5"})
+    assert packed.headers["Content-Encoding"] == coding
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data)
+
+
+def test_small_bodies_are_sent_as_they_are(client):
+    response = client.get("/healthz", headers={"Accept-Encoding": "br, gzip"})
+    assert "Content-Encoding" not in response.headers
+
+
+@pytest.mark.parametrize("coding", ["br", "gzip"])
+def test_the_etag_of_a_compressed_answer_gets_a_304(client, coding):
+    headers = {"Accept-Encoding": coding}
+    etag = client.get("/v1/changes", headers=headers).headers["ETag"]
+    for tag in (etag, f"W/{etag}"):
+        again = client.get("/v1/changes", headers={**headers, "If-None-Match": tag})
+        assert again.status_code == HTTPStatus.NOT_MODIFIED
+        assert again.headers["ETag"] == etag
