@@ -3,6 +3,7 @@
 from flask import Flask
 
 from api import (
+    cache,
     change_pages,
     cli,
     config,
@@ -30,8 +31,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     config.check(app.config)
     # Order matters for the request hooks: before_request hooks run in this order, after_request hooks in reverse.
-    # logs first (request id and timer; its line is written last), then rate limits.
-    for part in (db, errors, logs, metrics, limits, http, security, cli):
+    # logs first (request id and timer; its line is written last), rate limits before the cache serves, and the
+    # cache's lookup last, so that a cached answer still passes rate limits, CORS, metrics and the log.
+    for part in (db, errors, logs, metrics, limits, http, security, cli, cache):
         part.init_app(app)
     api = Api(app, spec_kwargs={"info": INFO})
     v1.register(api)

@@ -13,6 +13,9 @@ class Defaults:
     DATABASE_RETRY_AFTER = 5  # seconds, sent as Retry-After when the database does not answer
     SEEDS_DIR = None  # None: the seeds/ folder beside the api package
     LOG_LEVEL = "INFO"
+    CACHE_ENABLED = True
+    CACHE_REVISION_TTL = 1.0  # seconds a worker trusts its last look at the dataset revision (0 to 1)
+    CACHE_MAX_BYTES = 32 * 1024 * 1024  # response bodies kept per worker, least recently used dropped first
     METRICS_ENABLED = True
     RATELIMIT_ENABLED = True
     RATELIMIT_APPLICATION = "600 per minute"  # per client address, across all of /v1
@@ -45,6 +48,9 @@ ENVIRONMENT = (
     "DATABASE_RETRY_AFTER",
     "SEEDS_DIR",
     "LOG_LEVEL",
+    "CACHE_ENABLED",
+    "CACHE_REVISION_TTL",
+    "CACHE_MAX_BYTES",
     "METRICS_ENABLED",
     "RATELIMIT_ENABLED",
     "RATELIMIT_APPLICATION",
@@ -83,5 +89,7 @@ def from_environment() -> dict:
 
 def check(config) -> None:
     """Refuse settings that would break a promise made in the README."""
+    if not 0 <= config["CACHE_REVISION_TTL"] <= 1:
+        raise ConfigError("CACHE_REVISION_TTL must be between 0 and 1 second: it bounds how stale an answer can be")
     if config["DATABASE_POOL_SIZE"] < 1 or config["DATABASE_POOL_TIMEOUT"] <= 0:
         raise ConfigError("DATABASE_POOL_SIZE must be at least 1 and DATABASE_POOL_TIMEOUT above 0")

@@ -13,6 +13,7 @@ from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from limits.storage import MemoryStorage
 
+from api import cache
 from api.errors import Problem
 
 NOT_COUNTED_BLUEPRINTS = ("ops",)
@@ -40,6 +41,7 @@ class LazyMemoryStorage(MemoryStorage):
 def init_app(app: Flask) -> None:
     limiter = Limiter(
         get_remote_address,
+        application_limits_exempt_when=cache.answers_not_modified,
         application_limits_deduct_when=counts,
         key_prefix=app.config["RATELIMIT_KEY_PREFIX"],
     )

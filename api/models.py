@@ -373,6 +373,12 @@ class Revision(BaseModel):
         return cls.select(fn.COALESCE(fn.MAX(cls.id), 0)).scalar()
 
     @classmethod
+    def fingerprint(cls) -> tuple[int, int]:
+        """(latest id, count): moves with every write, even when concurrent writers commit their ids out of order."""
+        latest, count = cls.select(fn.COALESCE(fn.MAX(cls.id), 0), fn.COUNT(cls.id)).scalar(as_tuple=True)
+        return latest, count
+
+    @classmethod
     def written_at(cls, kind: str, record_ids: list[str]) -> dict[str, datetime.datetime]:
         """When each record was last written (UTC, naive), by id."""
         query = (

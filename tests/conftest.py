@@ -164,7 +164,10 @@ def assert_matches_contract(response) -> None:
 @pytest.fixture
 def empty_app(database_url):
     """The app on a migrated, empty database."""
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS)})
+    app = create_app(
+        # The revision is looked at on every request (no staleness): tests write and read back at once.
+        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0}
+    )
     app.test_client_class = ContractClient
     with app.app_context():
         db.upgrade()

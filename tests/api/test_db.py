@@ -19,7 +19,7 @@ CURRENT = "/v1/systems/zz-alert/current"
 
 
 def make_app(database_url, **config):
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, **config})
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "CACHE_REVISION_TTL": 0, **config})
     with app.app_context():
         db.upgrade()
         seeds.load(TEST_SEEDS)
@@ -33,7 +33,7 @@ def closing():
 
 
 def test_more_requests_than_the_pool_holds_all_get_a_connection(database_url, closing):
-    app = make_app(database_url, DATABASE_POOL_SIZE=2, DATABASE_POOL_TIMEOUT=30)
+    app = make_app(database_url, DATABASE_POOL_SIZE=2, DATABASE_POOL_TIMEOUT=30, CACHE_ENABLED=False)
 
     def get(_):
         return app.test_client().get(CURRENT).status_code
@@ -47,7 +47,7 @@ def test_more_requests_than_the_pool_holds_all_get_a_connection(database_url, cl
 
 
 def test_a_request_that_finds_the_pool_empty_waits_a_bounded_time_then_gets_a_503(database_url, closing):
-    app = make_app(database_url, DATABASE_POOL_SIZE=1, DATABASE_POOL_TIMEOUT=0.5)
+    app = make_app(database_url, DATABASE_POOL_SIZE=1, DATABASE_POOL_TIMEOUT=0.5, CACHE_ENABLED=False)
     held, release = threading.Event(), threading.Event()
 
     def hold_the_only_connection():

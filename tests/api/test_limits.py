@@ -2,6 +2,8 @@
 
 from http import HTTPStatus
 
+import pytest
+
 from api import create_app
 from tests.conftest import ContractClient
 from tests.helpers import assert_problem
@@ -35,8 +37,9 @@ def test_answers_other_than_429_carry_no_retry_after(app):
     assert "Retry-After" not in response.headers
 
 
-def test_304_answers_do_not_count(app):
-    client = rebuilt(app, RATELIMIT_APPLICATION="2 per hour").test_client()
+@pytest.mark.parametrize("cache_enabled", [True, False])
+def test_304_answers_do_not_count(app, cache_enabled):
+    client = rebuilt(app, RATELIMIT_APPLICATION="2 per hour", CACHE_ENABLED=cache_enabled).test_client()
     etag = client.get(URL).headers["ETag"]
     for _ in range(5):
         assert client.get(URL, headers={"If-None-Match": etag}).status_code == HTTPStatus.NOT_MODIFIED

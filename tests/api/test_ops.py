@@ -49,3 +49,4 @@ def test_metrics_count_requests_by_route_and_status(client):
     text = response.get_data(as_text=True)
     assert 'http_requests_total{method="GET",route="/v1/systems/<string:system_id>",status="200"}' in text
     assert "http_request_duration_seconds_bucket" in text
+    assert 'response_cache_lookups_total{result="hit"}' in text

@@ -1,0 +1,210 @@
+"""A per-process response cache in front of the views, keyed by the dataset revision.
+
+The data changes rarely and is read constantly, so every successful GET response is built once per dataset revision
+and kept, as sent (compressed, with its ETag), in a bounded LRU map. A request then costs one cheap check that the
+revision has not moved: each worker trusts its last look at the revision for at most CACHE_REVISION_TTL seconds (at
+most 1), so a write made through any instance, or by `flask seeds load`, is seen by every instance within that bound.
+`If-None-Match` is answered 304 from the kept ETag without building a body.
+
+The layer is a pair of hooks and knows nothing of the views: it never keeps an answer to anything but a GET, an answer
+to a request carrying credentials (Authorization), nor an answer whose Vary names a request header outside its key
+(Accept, Accept-Language, Accept-Encoding; Origin is handled by dropping the CORS headers, which are added again to
+every answer). A successful write on this instance makes it look at the revision again at once.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from flask import Flask, Response, current_app, g, request, request_finished
+from werkzeug.datastructures import Headers
+from werkzeug.http import parse_etags
+
+# The request headers that can change a body: they are part of the key (as WSGI environ keys, read directly).
+KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING")
+VARY_HANDLED = {"accept", "accept-language", "accept-encoding"}
+# Headers that belong to one exchange, not to the representation: never kept, added again to every answer. CORS
+# headers are kept: an answer whose CORS headers depend on the request says Vary: Origin, and is then not kept.
+PER_REQUEST = ("x-request-id", "x-ratelimit-", "ratelimit", "retry-after", "date", "server")
+# What a 304 carries (RFC 9110 15.4.5): the validators and the headers a 200 would have sent about caching.
+NOT_MODIFIED_HEADERS = ("etag", "cache-control", "vary", "last-modified", "expires", "content-location")
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+BYPASS_BLUEPRINTS = ("ops",)  # /healthz must not touch the database; /readyz and /metrics must be live
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One kept answer: the body as sent, its headers, and its entity tag (unquoted)."""
+
+    body: bytes
+    headers: tuple[tuple[str, str], ...]
+    etag: str | None
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + sum(len(name) + len(value) for name, value in self.headers)
+
+    def response(self) -> Response:
+        response = Response(self.body, HTTPStatus.OK)
+        response.headers = KeptHeaders.of(self.headers)
+        return response
+
+    def not_modified(self) -> Response:
+        headers = [(name, value) for name, value in self.headers if name.lower() in NOT_MODIFIED_HEADERS]
+        return Response(status=HTTPStatus.NOT_MODIFIED, headers=headers)
+
+    def matches(self, if_none_match: str) -> bool:
+        """Weak comparison, as If-None-Match requires: W/"x" matches "x"."""
+        return bool(if_none_match) and self.etag is not None and parse_etags(if_none_match).contains_weak(self.etag)
+
+
+class KeptHeaders(Headers):
+    """Headers rebuilt from pairs that were validated when they were first sent (skipping werkzeug's checks)."""
+
+    @classmethod
+    def of(cls, pairs: tuple[tuple[str, str], ...]) -> "KeptHeaders":
+        headers = cls()
+        headers._list = list(pairs)  # werkzeug's own storage: a list of (name, value)
+        return headers
+
+
+class ResponseCache:
+    """Kept answers for one dataset revision, at most `max_bytes` of them, least recently used dropped first."""
+
+    def __init__(self, fingerprint: Callable[[], object], revision_ttl: float, max_bytes: int):
+        self.fingerprint = fingerprint
+        self.revision_ttl = revision_ttl
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self.bytes = 0
+        self.revision: object = None
+        self.checked_at = float("-inf")
+        self.lock = threading.Lock()
+
+    def current_revision(self) -> object:
+        """The dataset revision, looked up again when the last look is older than the staleness bound."""
+        now = time.monotonic()
+        if now - self.checked_at >= self.revision_ttl:
+            revision = self.fingerprint()
+            with self.lock:
+                if revision != self.revision:
+                    self.entries.clear()
+                    self.bytes = 0
+                    self.revision = revision
+                self.checked_at = now
+        return self.revision
+
+    def expire_revision(self) -> None:
+        self.checked_at = float("-inf")
+
+    def get(self, key: tuple) -> Entry | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple, entry: Entry, revision: object) -> bool:
+        """Keep `entry` if it was built at the revision still current and fits; evict the least recently used."""
+        size = entry.size
+        if size > self.max_bytes // 8:
+            return False
+        with self.lock:
+            if revision != self.revision:
+                return False
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.bytes -= old.size
+            self.entries[key] = entry
+            self.bytes += size
+            while self.bytes > self.max_bytes:
+                _, evicted = self.entries.popitem(last=False)
+                self.bytes -= evicted.size
+        return True
+
+
+def init_app(app: Flask) -> None:
+    """Register the lookup (after every other before_request hook, so rate limits apply) and the store."""
+    app.extensions["response_cache"] = ResponseCache(
+        fingerprint=fingerprint, revision_ttl=app.config["CACHE_REVISION_TTL"], max_bytes=app.config["CACHE_MAX_BYTES"]
+    )
+    if app.config["CACHE_ENABLED"]:
+        app.before_request(serve_from_cache)
+        # request_finished fires after every after_request hook: what is kept is exactly what was sent.
+        request_finished.connect(keep_response, app, weak=False)
+
+
+def fingerprint() -> object:
+    from api.models import Revision  # the models import the database handle, which imports this package
+
+    return Revision.fingerprint()
+
+
+def cacheable_request() -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in request.environ
+        and request.blueprint not in BYPASS_BLUEPRINTS
+    )
+
+
+def request_key() -> tuple:
+    environ = request.environ
+    return (request.path, environ.get("QUERY_STRING", ""), *(environ.get(name) for name in KEY_HEADERS))
+
+
+def lookup() -> tuple[str, Entry | None]:
+    """("hit" | "not-modified" | "miss" | "bypass", entry): computed once per request, shared with the rate limiter."""
+    if "response_cache" not in g:
+        g.response_cache = ("bypass", None)
+        if current_app.config["CACHE_ENABLED"] and cacheable_request():
+            cache: ResponseCache = current_app.extensions["response_cache"]
+            g.cache_revision = cache.current_revision()
+            entry = cache.get(request_key())
+            if entry is None:
+                g.response_cache = ("miss", None)
+            elif entry.matches(request.environ.get("HTTP_IF_NONE_MATCH", "")):
+                g.response_cache = ("not-modified", entry)
+            else:
+                g.response_cache = ("hit", entry)
+    return g.response_cache
+
+
+def answers_not_modified() -> bool:
+    """True when the cache will answer this request 304 (such answers do not count against rate limits)."""
+    return lookup()[0] == "not-modified"
+
+
+def serve_from_cache() -> Response | None:
+    result, entry = lookup()
+    if result == "hit":
+        return entry.response()
+    if result == "not-modified":
+        return entry.not_modified()
+    return None
+
+
+def keep_response(app: Flask, response: Response, **_) -> None:
+    cache: ResponseCache = app.extensions["response_cache"]
+    if request.method in UNSAFE_METHODS and response.status_code < 400:
+        cache.expire_revision()  # our own write: look at the revision again on the next request
+        return
+    if request.method != "GET" or g.get("response_cache", ("bypass",))[0] != "miss" or not keepable(response):
+        return
+    headers = tuple(
+        (name, value) for name, value in response.headers.items() if not name.lower().startswith(PER_REQUEST)
+    )
+    etag, _ = response.get_etag()
+    cache.put(request_key(), Entry(response.get_data(), headers, etag), g.cache_revision)
+
+
+def keepable(response: Response) -> bool:
+    if response.status_code != HTTPStatus.OK or response.is_streamed or "Set-Cookie" in response.headers:
+        return False
+    cache_control = response.cache_control
+    if cache_control.no_store or cache_control.private or cache_control.no_cache:
+        return False
+    return {name.lower() for name in response.vary} <= VARY_HANDLED
