@@ -35,6 +35,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     # cache's lookup last, so that a cached answer still passes rate limits, CORS, metrics and the log.
     for part in (db, errors, logs, metrics, limits, http, security, cli, cache):
         part.init_app(app)
+    http.trust_proxies(app)
     api = Api(app, spec_kwargs={"info": INFO})
     v1.register(api)
     for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp, ops.blp):

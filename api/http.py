@@ -38,8 +38,12 @@ def init_app(app: Flask) -> None:
     # into "<etag>:br" (or :gzip) for the compressed one and evaluates If-None-Match again, so 304s keep working.
     Compress(app)
     app.after_request(conditional_get)
-    if app.config["TRUSTED_PROXIES"]:  # believe X-Forwarded-For/-Proto from that many proxies (client address)
-        hops = app.config["TRUSTED_PROXIES"]
+
+
+def trust_proxies(app: Flask) -> None:
+    """Believe X-Forwarded-For/-Proto/-Host from TRUSTED_PROXIES proxies: the outermost WSGI layer, so that rate
+    limits and logs everywhere see the client's address."""
+    if hops := app.config["TRUSTED_PROXIES"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 

@@ -52,6 +52,33 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(RateLimitExceeded, too_many_requests)
 
 
+def spend(app: Flask, environ: dict) -> list[tuple[str, str]] | None:
+    """Count one request against its client's budget, as Flask-Limiter's own hook would (same limits, storage and
+    keys), for the response cache's fast path. The X-RateLimit-* headers to send, or None to leave the request to
+    Flask-Limiter: over the limit (it answers the 429), or its storage failing (it knows how to fall back)."""
+    limiter: Limiter = app.extensions["rate_limiter"]
+    if not (limiter.enabled and app.config["RATELIMIT_ENABLED"]):
+        return []
+    if "application_limits" not in app.extensions:  # parsed once: Flask-Limiter parses them for every request
+        with app.app_context():
+            app.extensions["application_limits"] = [limit.limit for limit in limiter.limit_manager.application_limits]
+    key = (environ.get("REMOTE_ADDR") or "127.0.0.1", "global")  # get_remote_address, and ApplicationLimit's scope
+    if app.config["RATELIMIT_KEY_PREFIX"]:
+        key = (app.config["RATELIMIT_KEY_PREFIX"], *key)
+    headers = []
+    try:
+        for item in app.extensions["application_limits"]:
+            if not limiter.limiter.hit(item, *key):
+                return None
+            if not headers and app.config["RATELIMIT_HEADERS_ENABLED"]:
+                window = limiter.limiter.get_window_stats(item, *key)
+                headers = [("X-RateLimit-Limit", str(item.amount)), ("X-RateLimit-Remaining", str(window.remaining)),
+                           ("X-RateLimit-Reset", str(int(window.reset_time)))]  # fmt: skip
+    except Exception:  # noqa: BLE001 - whatever the storage raises, Flask-Limiter's hook decides
+        return None
+    return headers
+
+
 def counts(response: Response) -> bool:
     return response.status_code != HTTPStatus.NOT_MODIFIED
 

@@ -5,6 +5,7 @@ its counts to files there and /metrics adds up the files of every worker, living
 Without it (tests, `flask run`), the process's own registry answers.
 """
 
+import functools
 import os
 import time
 
@@ -27,6 +28,7 @@ DURATION = Histogram(
     ["route"],
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}  # any other is counted as OTHER
 CACHE = Counter("response_cache_lookups_total", "Response-cache lookups, by result.", ["result"])
 
 
@@ -37,12 +39,26 @@ def init_app(app: Flask) -> None:
 
 def count_request(response: Response) -> Response:
     route = request.url_rule.rule if request.url_rule is not None else "(unmatched)"
-    REQUESTS.labels(request.method, route, str(response.status_code)).inc()
-    DURATION.labels(route).observe(time.perf_counter() - g.get("started", time.perf_counter()))
-    result = g.get("response_cache", ("bypass",))[0]
-    if result != "bypass":
-        CACHE.labels(result).inc()
+    started = g.get("started") or time.perf_counter()
+    count(request.method, route, response.status_code, started, g.get("response_cache", ("bypass",))[0])
     return response
+
+
+def count(method: str, route: str, status: int, started: float, cache: str) -> None:
+    """One request; the response cache's fast path counts the same (see api/cache.py)."""
+    requests, duration, lookups = series(method if method in METHODS else "OTHER", route, status, cache)
+    requests.inc()
+    duration.observe(time.perf_counter() - started)
+    if lookups is not None:
+        lookups.inc()
+
+
+@functools.cache
+def series(method: str, route: str, status: int, cache: str):
+    """The labelled series a request updates, found once per combination (labels() checks its arguments each time);
+    routes are the app's URL rules and statuses a few dozen, so there are few combinations."""
+    lookups = CACHE.labels(cache) if cache != "bypass" else None
+    return REQUESTS.labels(method, route, str(status)), DURATION.labels(route), lookups
 
 
 def exposition() -> tuple[bytes, str]:

@@ -54,6 +54,15 @@ def test_if_none_match_is_answered_304_from_the_cache_without_a_body(client, res
     assert results() == ["miss", "not-modified"]
 
 
+def test_a_304_from_the_cache_carries_the_cors_headers_a_browser_needs(client):
+    origin = {"Origin": "https://newsroom.test"}
+    etag = client.get(URL, headers=origin).headers["ETag"]
+    response = client.get(URL, headers={**origin, "If-None-Match": etag})
+    assert response.status_code == HTTPStatus.NOT_MODIFIED
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response.headers["Access-Control-Expose-Headers"]
+
+
 def test_a_write_moves_the_revision_and_the_next_answer_shows_it(app, client):
     first = client.get(URL)
     before = first.get_json()
@@ -119,14 +128,14 @@ def test_errors_and_head_requests_are_not_kept_but_head_is_served_from_a_kept_ge
 def test_the_cache_keeps_at_most_its_size_dropping_the_least_recently_used():
     cache = ResponseCache(fingerprint=lambda: 1, revision_ttl=1, max_bytes=8000)
     cache.current_revision()
-    entry = Entry(b"x" * 900, (), None)
+    entry = Entry(b"x" * 900, (), None, "/a")
     for n in range(8):
         assert cache.put(("a", n), entry, 1)
     cache.get(("a", 0))  # used: kept
     cache.put(("a", 8), entry, 1)
     assert ("a", 0) in cache.entries and ("a", 1) not in cache.entries
     assert cache.bytes <= 8000
-    assert not cache.put(("big",), Entry(b"x" * 1001, (), None), 1), "no entry above an eighth of the size"
+    assert not cache.put(("big",), Entry(b"x" * 1001, (), None, "/a"), 1), "no entry above an eighth of the size"
 
 
 def test_an_answer_built_while_the_revision_moved_is_not_kept():
@@ -134,7 +143,7 @@ def test_an_answer_built_while_the_revision_moved_is_not_kept():
     cache = ResponseCache(fingerprint=lambda: next(revisions), revision_ttl=0, max_bytes=8000)
     built_at = cache.current_revision()
     cache.current_revision()  # a write landed while the answer was being built
-    assert not cache.put(("a",), Entry(b"old", (), None), built_at)
+    assert not cache.put(("a",), Entry(b"old", (), None, "/a"), built_at)
 
 
 def test_the_revision_is_looked_at_again_only_after_the_staleness_bound(monkeypatch):
