@@ -31,7 +31,8 @@ def list_changes(limit, cursor=None, **filters):
     query = Change.matching(**filters)
     keys = (Change.effective_date, Change.id)
     page, headers = keyset_page(query, keys, descending=True, limit=limit, cursor=cursor, params=filters)
-    return {"items": page, "total": query.count(), "dataset_revision": Revision.dataset_revision()}, headers
+    items = Change.load_related(page)
+    return {"items": items, "total": query.count(), "dataset_revision": Revision.dataset_revision()}, headers
 
 
 @blp.route("/changes", methods=["POST"])

@@ -2,6 +2,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from playhouse.test_utils import count_queries
 
 from tests.helpers import assert_problem
 
@@ -103,3 +104,12 @@ def test_first_change_has_no_from_level_and_regional_scope_lists_areas(client):
 def test_unknown_change_is_a_404_problem(client):
     body = assert_problem(client.get("/v1/changes/zz-alert-1999-01-01"), HTTPStatus.NOT_FOUND)
     assert body["type"].endswith("/not-found")
+
+
+def test_a_page_costs_the_same_number_of_queries_whatever_its_size(app, client):
+    counts = []
+    for limit in (1, 4):
+        with app.app_context(), count_queries() as counter:
+            assert len(client.get(f"/v1/changes?limit={limit}").get_json()["items"]) == limit
+        counts.append(counter.count)
+    assert counts[0] == counts[1], "related rows are read for the whole page at once, not per change"
