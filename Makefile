@@ -3,14 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test lint openapi seeds-check clean chromium
+.PHONY: serve test lint openapi seeds-check bench clean chromium
 
 serve: $(VENV)/installed  ## install, create and load the SQLite database from seeds/, serve on 127.0.0.1:8000
 	$(BIN)/flask --app api seeds load
 	$(BIN)/gunicorn --config gunicorn.conf.py 'api:create_app()'
 
 test: $(VENV)/installed-test chromium  ## install and run every test (SQLite always; PostgreSQL and Chromium when there, required under CI)
-	$(BIN)/ruff check api schemas tests
+	$(BIN)/ruff check api schemas tests bench
 	$(BIN)/flask --app api seeds check
 	$(BIN)/pytest
 
@@ -23,6 +23,10 @@ chromium:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	      chromium fonts-dejavu-core fonts-liberation >/dev/null) || echo "chromium could not be installed"; \
 	  else echo "chromium is missing and this user cannot install it: the browser tests will be skipped"; fi; }
+
+bench: $(VENV)/installed  ## benchmarks, not tests: the app under gunicorn against a bare Flask app (wrk), then 1,000,000 changes
+	$(BIN)/python -m bench.serving
+	$(BIN)/python -m bench.scale
 
 openapi: $(VENV)/installed  ## regenerate openapi.yaml from the code
 	$(BIN)/flask --app api openapi write --format yaml openapi.yaml

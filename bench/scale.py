@@ -1,0 +1,216 @@
+"""Scale benchmark: the cold, uncached path on the curated data, and on the same data plus 1,000,000 synthetic changes.
+
+    .venv/bin/python -m bench.scale [--changes 1000000] [--repeat 200] [--database-url postgresql://.../test]
+
+Both databases are scratch ones made by this command (SQLite files in a temporary folder, or schemas of their own on
+the PostgreSQL given, dropped afterwards); the curated database of `make serve` is never touched. The synthetic changes
+are added to fr-vigipirate's history, dated 1900-01-01 to 2016-11-30, before the curated ones, with ids and summaries
+that say what they are; they are bulk-inserted (insert_many in chunks on SQLite, COPY on PostgreSQL).
+
+Each figure is the median of --repeat runs, in process, of what a view does on a cache miss: the named query, the
+schema dump and the JSON encoding, as the response cache would build the answer once per revision.
+"""
+
+import argparse
+import csv
+import datetime
+import io
+import json
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from api import create_app, db, seeds
+from api.models import Change, Level, Revision, System
+from api.pages import keyset_page
+from api.v1.systems import current_record
+from schemas.changes import ChangeListSchema
+from schemas.systems import CurrentSchema
+
+ROOT = Path(__file__).resolve().parent.parent
+SYSTEM = "fr-vigipirate"
+SYNTHETIC_FROM, SYNTHETIC_TO = datetime.date(1900, 1, 1), datetime.date(2016, 11, 30)
+CURATED_RANGE = (datetime.date(2016, 12, 1), datetime.date(2024, 12, 31))
+SYNTHETIC_RANGE = (datetime.date(1950, 1, 1), datetime.date(2015, 12, 31))
+COLUMNS = ("id", "system_id", "from_level_id", "to_level_id", "direction", "scope_type", "effective_date",
+           "summary_en", "variants")  # fmt: skip
+KEYS = (Change.effective_date, Change.id)
+
+
+def synthetic_rows(count: int, levels: list[int]):
+    span = (SYNTHETIC_TO - SYNTHETIC_FROM).days
+    for n in range(count):
+        day = SYNTHETIC_FROM + datetime.timedelta(days=n * span // count)
+        low, high = levels[n % 2], levels[(n + 1) % 2]
+        yield (f"synthetic-{n:07d}", SYSTEM, low, high, "raise" if n % 2 else "lower", "national", day,
+               f"Synthetic change {n} (benchmark data, not a fact).", "[]")  # fmt: skip
+
+
+def add_synthetic_changes(count: int) -> float:
+    """Bulk-insert `count` synthetic changes; the seconds it took."""
+    started = time.perf_counter()
+    levels = [level.id for level in Level.select().where(Level.system == SYSTEM).order_by(Level.id).limit(2)]
+    rows = synthetic_rows(count, levels)
+    with db.database.atomic():
+        if db.is_sqlite():
+            fields = [Change._meta.columns[name] for name in COLUMNS]
+            while chunk := [row for _, row in zip(range(5000), rows, strict=False)]:
+                Change.insert_many(chunk, fields=fields).execute()
+        else:
+            cursor = db.database.cursor()
+            while chunk := [row for _, row in zip(range(100_000), rows, strict=False)]:
+                buffer = io.StringIO()
+                csv.writer(buffer).writerows(chunk)
+                buffer.seek(0)
+                cursor.copy_expert(f'COPY "change" ({", ".join(COLUMNS)}) FROM STDIN WITH (FORMAT csv)', buffer)
+        Revision.create(record_kind="change", record_id="synthetic", action="create", author="bench",
+                        reason=f"{count} synthetic changes for bench/scale.py")  # fmt: skip
+    if not db.is_sqlite():
+        db.database.execute_sql('ANALYZE "change"')
+    return time.perf_counter() - started
+
+
+def current_answer() -> bytes:
+    system = System.get_by_id(SYSTEM)
+    change = Change.current_national(SYSTEM, on=datetime.date.today())
+    return json.dumps(CurrentSchema().dump(current_record(system, change))).encode()
+
+
+def page_answer(date_range: tuple, cursor: str | None, total: bool = True) -> bytes:
+    """A page as /v1/changes builds it; `total` counts every change of the range, as the list answer does today."""
+    query = Change.matching(SYSTEM).where(Change.effective_date.between(*date_range))
+    page, _ = keyset_page(query, KEYS, descending=True, limit=50, cursor=cursor, params={"system": SYSTEM})
+    count = query.count() if total else 0
+    body = {"items": Change.load_related(page), "total": count, "dataset_revision": Revision.dataset_revision()}
+    return json.dumps(ChangeListSchema().dump(body)).encode()
+
+
+def cursor_of_page(date_range: tuple, number: int) -> str | None:
+    """The cursor that the Link header of page number-1 names (walked page by page, as a client would)."""
+    cursor = None
+    for _ in range(number - 1):
+        query = Change.matching(SYSTEM).where(Change.effective_date.between(*date_range))
+        _, headers = keyset_page(query, KEYS, descending=True, limit=50, cursor=cursor, params={})
+        cursor = headers["Link"].split("cursor=")[1].split(">")[0]
+    return cursor
+
+
+def median_ms(function, repeat: int) -> float:
+    """Median of `repeat` runs, in milliseconds (used on its own while tuning)."""
+    return alternated({"one": (db.database.obj, function)}, repeat)["one"]
+
+
+def alternated(cases: dict, repeat: int) -> dict:
+    """{name: median ms} of each (database, function) case, run in alternated batches, so that a change of load on a
+    shared machine weighs on every case alike."""
+    times = {name: [] for name in cases}
+    for database, function in cases.values():
+        db.database.initialize(database)
+        function()  # warm
+    for _ in range(10):
+        for name, (database, function) in cases.items():
+            db.database.initialize(database)
+            for _ in range(max(1, repeat // 10)):
+                started = time.perf_counter()
+                function()
+                times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(values) * 1000 for name, values in times.items()}
+
+
+def build(url: str, synthetic: int):
+    """A scratch database with seeds/ loaded (and `synthetic` changes more): its peewee Database, and the app."""
+    app = create_app({"DATABASE_URL": url, "CACHE_ENABLED": False})
+    with app.app_context():
+        seeds.load(ROOT / "seeds", author="bench")
+        if synthetic:
+            print(f"  {synthetic:,} synthetic changes inserted in {add_synthetic_changes(synthetic):.0f} s", flush=True)
+    return db.database.obj, app
+
+
+def measure(urls: list[str], args) -> tuple[dict, int]:
+    curated, _ = build(urls[0], 0)
+    large, app = build(urls[1], args.changes)
+    with app.test_request_context("/v1/changes"):
+        total = Change.select().count()
+        deep = cursor_of_page(SYNTHETIC_RANGE, 50)
+        figures = alternated(
+            {
+                "current, curated": (curated, current_answer),
+                "current, large": (large, current_answer),
+                "curated range, curated": (curated, lambda: page_answer(CURATED_RANGE, None)),
+                "curated range, large": (large, lambda: page_answer(CURATED_RANGE, None)),
+                "synthetic range page 1, large": (large, lambda: page_answer(SYNTHETIC_RANGE, None)),
+                "synthetic range page 50, large": (large, lambda: page_answer(SYNTHETIC_RANGE, deep)),
+                "synthetic range page 50 without total, large": (
+                    large,
+                    lambda: page_answer(SYNTHETIC_RANGE, deep, total=False),
+                ),
+            },
+            args.repeat,
+        )
+    for database in (curated, large):
+        db.database.initialize(database)
+        db.close_all()
+    return figures, total
+
+
+def scratch_urls(args, folder: Path) -> list[str]:
+    if not args.database_url:
+        return [f"sqlite:///{folder / 'curated.sqlite3'}", f"sqlite:///{folder / 'scale.sqlite3'}"]
+    import psycopg2
+
+    names = [f"bench_{uuid.uuid4().hex[:10]}" for _ in range(2)]
+    with psycopg2.connect(args.database_url) as admin, admin.cursor() as cursor:
+        for name in names:
+            cursor.execute(f"CREATE SCHEMA {name}")
+    separator = "&" if "?" in args.database_url else "?"
+    return [f"{args.database_url}{separator}options=-csearch_path%3D{name}" for name in names]
+
+
+def drop_scratch(args, urls: list[str]) -> None:
+    if args.database_url:
+        import psycopg2
+
+        with psycopg2.connect(args.database_url) as admin, admin.cursor() as cursor:
+            for url in urls:
+                cursor.execute(f"DROP SCHEMA {url.rsplit('%3D', 1)[1]} CASCADE")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--changes", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--database-url", help="a PostgreSQL database to make two scratch schemas in")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="threat-levels-scale-") as folder:
+        urls = scratch_urls(args, Path(folder))
+        try:
+            print(f"Scale: {'PostgreSQL' if args.database_url else 'SQLite'}; cold path (no response cache), in "
+                  f"process: named query + schema dump + JSON, median of {args.repeat} alternated runs")  # fmt: skip
+            figures, total = measure(urls, args)
+        finally:
+            drop_scratch(args, urls)
+    print(f"{'':<50}{'curated':>9}{f'{total:,} changes':>20}{'ratio':>7}  target")
+    rows = [
+        ("current (fr-vigipirate)", "current, curated", "current, large"),
+        (f"page 1 of {CURATED_RANGE[0]}..{CURATED_RANGE[1]}, limit 50", "curated range, curated", "curated range, large"),
+        (f"page 50 of {SYNTHETIC_RANGE[0]}..{SYNTHETIC_RANGE[1]}, limit 50", "curated range, curated",
+         "synthetic range page 50, large"),
+        ("  the same page without its total", "curated range, curated", "synthetic range page 50 without total, large"),
+    ]  # fmt: skip
+    for label, small, large in rows:
+        ratio = figures[large] / figures[small]
+        print(f"{label:<50}{figures[small]:>7.2f}ms{figures[large]:>18.2f}ms{ratio:>6.2f}x  <= 1.5x "
+              f"{'met' if ratio <= 1.5 else 'MISSED'}")  # fmt: skip
+    first, deep = figures["synthetic range page 1, large"], figures["synthetic range page 50, large"]
+    print(
+        f"(page 50 of the synthetic range: {deep:.2f} ms, its page 1: {first:.2f} ms, ratio {deep / first:.2f}x; the "
+        "curated yardstick of page 50 is the curated page of 50 above, which holds the 8 curated changes; `total` "
+        "counts every change of the range, in time that grows with the range)"
+    )
+
+
+if __name__ == "__main__":
+    main()
