@@ -20,7 +20,7 @@ from api import (
     security,
     v1,
 )
-from api.spec import Api
+from api.spec import Api, HttpContractPlugin
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -36,7 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for part in (db, errors, logs, metrics, limits, http, security, cli, cache):
         part.init_app(app)
     http.trust_proxies(app)
-    api = Api(app, spec_kwargs={"info": INFO})
+    api = Api(app, spec_kwargs={"info": INFO, "extra_plugins": [HttpContractPlugin()]})
     v1.register(api)
     for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp, ops.blp):
         api.register_blueprint(blueprint)
@@ -47,9 +47,28 @@ INFO = {
     "description": (
         "A curated, cited database of national terror-alert levels (France's Vigipirate first): every change, its "
         "dates, what triggered it, and the quoted justifications with their sources.\n\n"
-        "Errors are RFC 9457 problem details (`application/problem+json`). Dates are local dates in the system's "
-        "time zone; a change known only to the day has `effective_at: null`. Lists, the index and the current level "
-        "carry `dataset_revision`, the revision of the dataset they were answered from: cite it."
+        "**Errors** are RFC 9457 problem details (`application/problem+json`); a malformed or unknown query parameter "
+        "is a 400 naming it and what is allowed.\n\n"
+        "**Time.** Dates are local dates in the system's time zone (`time_zone`, e.g. Europe/Paris). A change known "
+        "to the minute (`effective_at`) is in force from that instant. A change known only to the day "
+        "(`effective_at: null`) is taken to be in force from 00:00 local time of its `effective_date`: a convention, "
+        "not a fact (the decision may have come that evening). `level?at=` takes a date or an instant: a date asks "
+        "about the end of that local day (the last change that took effect on or before it); an instant without an "
+        "offset is read as the system's local time. Timelines are by days, each day belonging to the level in force "
+        "at its end; periods run from `start` (inclusive) to `end` (exclusive) and tile the range asked for.\n\n"
+        "**Languages.** Texts are objects with `fr` and `en` (either may be null) plus `text` and `lang`: the text "
+        "in the answer's language (`lang=fr|en`, else `Accept-Language`, else English), or in the other language "
+        "when it is missing. The answer says which it chose: `Content-Language` and a top-level `lang` member. "
+        "CSV exports carry both languages in separate columns.\n\n"
+        "**Formats.** Lists answer JSON pages by default, and CSV (`text/csv`, RFC 4180, UTF-8, header row) or "
+        "NDJSON (`application/x-ndjson`) when `Accept` or `format=` asks; CSV and NDJSON are whole (streamed) "
+        "unless `limit` is given. Anything else in `Accept` is a 406 problem.\n\n"
+        "**Versions and caching.** Every successful answer carries the dataset revision it was built from in the "
+        "`Dataset-Revision` header, and JSON objects also in `dataset_revision`; cite it (`GET /v1/dataset` gives a "
+        "citation). Every GET has an `ETag` (from the body; for streamed exports, from the revision and the request), "
+        "`Last-Modified` (when that revision was written), `Cache-Control` and `Vary: Accept, Accept-Language`, "
+        "and answers `If-None-Match` with 304. HEAD works wherever GET does. Any origin may read (CORS), errors "
+        "included."
     ),
     "license": {"name": "CC-BY-4.0 (data), see README", "identifier": "CC-BY-4.0"},
 }

@@ -35,6 +35,9 @@ class Defaults:
     API_VERSION = "1.0.0"
     OPENAPI_VERSION = "3.1.0"
     MAX_CONTENT_LENGTH = 64 * 1024  # request bodies past this get 413; the largest change record is a few KiB
+    PAGE_SIZE_DEFAULT = 50
+    PAGE_SIZE_MAX = 500
+    EXPORT_CHUNK_SIZE = 500  # rows an export reads and writes at a time: its memory does not grow with its size
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
     OPENAPI_URL_PREFIX = "/"
     OPENAPI_JSON_PATH = "openapi.json"

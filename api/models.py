@@ -23,6 +23,7 @@ from peewee import (
     fn,
 )
 
+from api import search, timeline
 from api.db import database
 
 
@@ -128,6 +129,18 @@ class Source(BaseModel):
     def listed(cls):
         return cls.select().order_by(cls.id)
 
+    @classmethod
+    def matching(cls, kind: str | None = None, publisher: str | None = None, language: str | None = None):
+        """Sources of a kind, in a language, whose publisher contains `publisher` (any case)."""
+        query = cls.select()
+        if kind is not None:
+            query = query.where(cls.kind == kind)
+        if language is not None:
+            query = query.where(cls.language == language)
+        if publisher is not None:
+            query = query.where(fn.LOWER(cls.publisher).contains(publisher.lower()))
+        return query
+
 
 class Event(BaseModel):
     id = CharField(primary_key=True, max_length=128)
@@ -144,9 +157,48 @@ class Event(BaseModel):
     casualties = JSONText(default=list)
     variants = JSONText(default=list)
 
+    @classmethod
+    def matching(
+        cls,
+        date_from: datetime.date | None = None,
+        date_to: datetime.date | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+    ):
+        """Events that occurred in a date range (inclusive), in a country, of a kind."""
+        query = cls.select()
+        if date_from is not None:
+            query = query.where(cls.occurred_date >= date_from)
+        if date_to is not None:
+            query = query.where(cls.occurred_date <= date_to)
+        if country is not None:
+            query = query.where(cls.country == country)
+        if kind is not None:
+            query = query.where(cls.kind == kind)
+        return query
+
+    @classmethod
+    def attach_related(cls, events: list) -> list:
+        """Load the sources of many events in one query (a page or an export chunk), instead of one per event."""
+        by_id = {event.id: event for event in events}
+        for event in events:
+            event._sources = []
+        links = (
+            EventSource.select(EventSource, Source)
+            .join(Source)
+            .where(EventSource.event.in_(list(by_id)))
+            .order_by(EventSource.event, EventSource.position)
+        )
+        for link in links:
+            by_id[link.event_id]._sources.append(link.source)
+        return events
+
     @property
     def sources(self):
-        """In one query (one per source was the costliest part of a cold answer; bench/scale.py)."""
+        """In one query (one per source was the costliest part of a cold answer; bench/scale.py), unless
+        attach_related read them already."""
+        if hasattr(self, "_sources"):
+            return self._sources
         return list(
             Source.select().join(EventSource).where(EventSource.event == self.id).order_by(EventSource.position)
         )
@@ -182,8 +234,9 @@ class Change(BaseModel):
     notes = TextField(null=True)
 
     class Meta:
-        # "latest change of a system" and "changes of a system between two dates" are index range scans.
-        indexes = ((("system", "effective_date", "id"), False),)
+        # "latest change of a system" and "changes of a system between two dates" are index range scans, and so is
+        # each page or export chunk of all changes in date order.
+        indexes = ((("system", "effective_date", "id"), False), (("effective_date", "id"), False))
 
     @classmethod
     def with_levels(cls):
@@ -198,11 +251,48 @@ class Change(BaseModel):
         )
 
     @classmethod
-    def matching(cls, system: str | None = None):
+    def matching(
+        cls,
+        system: str | None = None,
+        country: str | None = None,
+        level: str | None = None,
+        direction: str | None = None,
+        date_from: datetime.date | None = None,
+        date_to: datetime.date | None = None,
+        area: str | None = None,
+        event: str | None = None,
+        q: str | None = None,
+    ):
+        """Changes with their levels, filtered: by system, country, to-level code, direction, effective dates
+        (inclusive), area (the changes in force there: regional ones naming it, national ones of its country),
+        triggering event, and full text (api.search)."""
         query = cls.with_levels()
         if system is not None:
             query = query.where(cls.system == system)
+        if country is not None:
+            query = query.where(System.country == country)
+        if level is not None:
+            query = query.where(Level.code == level)
+        if direction is not None:
+            query = query.where(cls.direction == direction)
+        if date_from is not None:
+            query = query.where(cls.effective_date >= date_from)
+        if date_to is not None:
+            query = query.where(cls.effective_date <= date_to)
+        if area is not None:
+            query = query.where(cls.covering(area))
+        if event is not None:
+            query = query.where(cls.id.in_(ChangeEvent.select(ChangeEvent.change).where(ChangeEvent.event == event)))
+        if q is not None:
+            query = query.where(cls.id.in_(search.matching_ids(q)))
         return query
+
+    @classmethod
+    def covering(cls, area: str):
+        """The condition "in force in `area`" (ISO 3166-2): national changes of its country, regional ones naming it."""
+        regional = ChangeArea.select(ChangeArea.change).where(ChangeArea.area == area)
+        national = (cls.scope_type == "national") & (System.country == area.split("-")[0])
+        return national | cls.id.in_(regional)
 
     @classmethod
     def newest(cls, system: str | None = None, limit: int = 50):
@@ -268,11 +358,32 @@ class Change(BaseModel):
 
     @classmethod
     def current_national(cls, system: str, on: datetime.date | None = None):
-        """The national change in force for a system (on a date, or now), or None."""
-        query = cls.matching(system).where(cls.scope_type == "national")
-        if on is not None:
-            query = query.where(cls.effective_date <= on)
-        return query.order_by(cls.effective_date.desc(), cls.id.desc()).first()
+        """The national change in force for a system (at the end of a local day, or now), or None."""
+        row = System.get_or_none(System.id == system)
+        return row and cls.in_force_at(row, on or datetime.datetime.now(datetime.UTC))
+
+    @classmethod
+    def following(cls, change, zone: zoneinfo.ZoneInfo, area: str | None = None):
+        """The change that replaced `change` in its history (national, or in `area`), or None while it is in force."""
+        history = cls.history(change.system_id, area)
+        same_day = timeline.history_order(history.where(cls.effective_date == change.effective_date), zone)
+        later = [other for other in same_day[[c.id for c in same_day].index(change.id) + 1 :]]
+        if later:
+            return later[0]
+        after = history.where(cls.effective_date > change.effective_date).order_by(cls.effective_date).first()
+        next_day = history.where(cls.effective_date == after.effective_date) if after else []
+        return timeline.history_order(next_day, zone)[0] if after else None
+
+    @classmethod
+    def around(cls, system: str, date_from: datetime.date, date_to: datetime.date, area: str | None = None) -> list:
+        """What a timeline from `date_from` to `date_to` needs: the changes of those days, of the last day with a
+        change before them, and of the first day with a change after them."""
+        history = cls.history(system, area)
+        before = history.where(cls.effective_date <= date_from).select(fn.MAX(cls.effective_date)).scalar()
+        after = history.where(cls.effective_date > date_to).select(fn.MIN(cls.effective_date)).scalar()
+        start = before or date_from
+        rows = list(history.where((cls.effective_date >= start) & (cls.effective_date <= date_to)))
+        return rows + (list(history.where(cls.effective_date == after)) if after else [])
 
     @classmethod
     def load_related(cls, changes: list["Change"]) -> list["Change"]:
@@ -475,6 +586,14 @@ class Revision(BaseModel):
             .first()
         )
         return row and row.record_id
+
+    @classmethod
+    def latest_state(cls) -> tuple[int, datetime.datetime | None]:
+        """(latest revision id, when it was written, in UTC): what an answer was built from; (0, None) when empty."""
+        row = cls.select(cls.id, cls.created_at).order_by(cls.id.desc()).first()
+        if row is None:
+            return 0, None
+        return row.id, row.created_at.replace(tzinfo=datetime.UTC)
 
     @classmethod
     def latest_for(cls, kind: str, record_id: str):

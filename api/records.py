@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from marshmallow import Schema, ValidationError, fields
 
+from api import search
 from api.history import LevelKey, Step, direction
 from api.models import (
     Change,
@@ -184,6 +185,7 @@ def write_event(data: dict) -> None:
     EventSource.delete().where(EventSource.event == data["id"]).execute()
     for position, source_id in enumerate(data["source_ids"]):
         EventSource.create(event=data["id"], source=source_id, position=position)
+    search.reindex_event(data["id"])  # its title is in the search documents of the changes it triggered
 
 
 def write_change(data: dict) -> None:
@@ -225,6 +227,7 @@ def write_change(data: dict) -> None:
     for position, item in enumerate(data["measures"]):
         values = {k: v for k, v in item.items() if k != "description"}
         Measure.create(change=data["id"], position=position, **values, **split_text(item, "description"))
+    search.reindex_change(data["id"])
 
 
 WRITERS = {"source": write_source, "system": write_system, "event": write_event, "change": write_change}
@@ -239,3 +242,5 @@ def delete(kind: str, record_id: str) -> None:
     """Remove a record from the tables; its links and parts go with it (ON DELETE CASCADE)."""
     model = KINDS[kind].model
     model.delete().where(model.id == record_id).execute()
+    if kind == "change":
+        search.reindex_change(record_id)  # a change no longer there loses its search document

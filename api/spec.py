@@ -1,8 +1,10 @@
 """flask-smorest, adapted: query errors are 400 problems, and every error is documented as problem+json."""
 
+import copy
 import http
 
 import flask_smorest
+from apispec import BasePlugin
 from flask_smorest.utils import prepare_response
 from marshmallow import RAISE
 from webargs.flaskparser import FlaskParser
@@ -89,3 +91,85 @@ class Api(flask_smorest.Api):
         response = {"description": "An error, as RFC 9457 problem details.", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, MEDIA_TYPE)
         self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
+
+def exports_doc(*, csv: str, ndjson: str, rows: str):
+    """Document the CSV and NDJSON forms of a 200 answer, beside its JSON."""
+    return Blueprint.doc(
+        responses={
+            200: {
+                "content": {
+                    "text/csv": {
+                        "schema": {"type": "string", "description": f"RFC 4180 CSV, UTF-8, a header row, {rows}."},
+                        "example": csv,
+                    },
+                    "application/x-ndjson": {
+                        "schema": {"type": "string", "description": f"Newline-delimited JSON, {rows}."},
+                        "example": ndjson,
+                    },
+                }
+            }
+        }
+    )
+
+
+SUCCESS_HEADERS = {
+    "ETag": {
+        "description": "Strong validator of this answer: send it back in If-None-Match.",
+        "schema": {"type": "string"},
+    },
+    "Last-Modified": {
+        "description": "When the dataset revision that answered was written.",
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {"description": "How long caches may keep the answer.", "schema": {"type": "string"}},
+    "Vary": {"description": "`Accept, Accept-Language`: what else chooses the body.", "schema": {"type": "string"}},
+    "Dataset-Revision": {
+        "description": "The dataset revision this answer was built from (also `dataset_revision` in JSON objects).",
+        "schema": {"type": "integer"},
+    },
+    "Content-Language": {
+        "description": "`fr` or `en`: the language chosen for `text` members.",
+        "schema": {"type": "string"},
+    },
+}
+HEADER_PARAMETERS = [
+    {
+        "in": "header",
+        "name": "Accept-Language",
+        "required": False,
+        "schema": {"type": "string"},
+        "description": "`fr` or `en` (with the usual weights); the `lang` parameter wins over it.",
+    },
+    {
+        "in": "header",
+        "name": "If-None-Match",
+        "required": False,
+        "schema": {"type": "string"},
+        "description": "An ETag from an earlier answer: 304 with no body while it still holds.",
+    },
+]
+NOT_MODIFIED = {
+    "description": "Not Modified: the ETag in If-None-Match (or the time in If-Modified-Since) still holds; no body.",
+    "headers": {name: SUCCESS_HEADERS[name] for name in ("ETag", "Cache-Control", "Vary")},
+}
+
+
+class HttpContractPlugin(BasePlugin):
+    """What every GET of the API shares, documented once: the caching and revision headers of a success, 304, 400
+    (every operation checks its query string) and 406 (what `Accept` asks for is not offered)."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        operation = (operations or {}).get("get")
+        if operation is None or not path.startswith("/v1"):
+            return
+        operation.setdefault("parameters", []).extend(copy.deepcopy(HEADER_PARAMETERS))  # no YAML anchors
+        responses = operation["responses"]
+        for code in list(responses):
+            responses[str(code)] = responses.pop(code)
+        for code, response in responses.items():
+            if code.startswith("2") and isinstance(response, dict):
+                response.setdefault("headers", {}).update(copy.deepcopy(SUCCESS_HEADERS))
+        responses.setdefault("304", copy.deepcopy(NOT_MODIFIED))
+        responses.setdefault("400", "BAD_REQUEST")
+        responses.setdefault("406", "NOT_ACCEPTABLE")

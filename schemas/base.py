@@ -131,13 +131,137 @@ def source_ids(**kwargs) -> fields.List:
     return fields.List(fields.String(validate=SLUG), **kwargs)
 
 
-class ListQueryArgs(BaseSchema):
-    """Pagination shared by every list: a page size and an opaque cursor from a `Link` header."""
+LANGUAGES = ("fr", "en")
+FORMATS = ("json", "csv", "ndjson")
+EARLIEST, LATEST = datetime.date(1000, 1, 1), datetime.date(9998, 12, 31)
+
+
+class QueryArgs(BaseSchema):
+    """Parameters every operation accepts: the language of names and summaries."""
+
+    lang = fields.String(
+        validate=validate.OneOf(LANGUAGES),
+        metadata={
+            "description": "Language of names and summaries (`text` members, `Content-Language`): `fr` or `en`. "
+            "Wins over `Accept-Language`; without either, `en`.",
+            "example": "fr",
+        },
+    )
+
+
+class ListQueryArgs(QueryArgs):
+    """Pagination and formats shared by every list: a page size, an opaque cursor from a `Link` header, a format."""
 
     limit = fields.Integer(
-        load_default=50, validate=validate.Range(min=1, max=500), metadata={"description": "Items per page (1-500)."}
+        validate=validate.Range(min=1, max=500),
+        metadata={
+            "description": "Items per page (1-500). JSON pages default to 50; CSV and NDJSON exports are whole "
+            "(every matching record, streamed) unless `limit` is given.",
+            "example": 50,
+        },
     )
-    cursor = fields.String(metadata={"description": "Opaque position from a `Link: rel=next` header."})
+    cursor = fields.String(
+        validate=validate.Length(max=1000),
+        metadata={"description": "Opaque position from a `Link` header (`next` or `prev`); made by this API only."},
+    )
+    format = fields.String(
+        validate=validate.OneOf(FORMATS),
+        metadata={"description": "`json`, `csv` or `ndjson`; wins over the `Accept` header.", "example": "csv"},
+    )
+
+
+class Day(fields.Date):
+    """A calendar date (YYYY-MM-DD) between the years 1000 and 9998, with a message that says the form."""
+
+    default_error_messages = {"invalid": "Not a valid date: give YYYY-MM-DD, e.g. 2020-11-01."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        day = super()._deserialize(value, attr, data, **kwargs)
+        if not EARLIEST <= day <= LATEST:
+            raise ValidationError(f"Out of range: give a date between {EARLIEST} and {LATEST}.")
+        return day
+
+
+class DateRangeArgs(BaseSchema):
+    """`from` and `to`: an inclusive range of local dates, never reversed."""
+
+    date_from = Day(
+        data_key="from", metadata={"description": "On or after this date (YYYY-MM-DD).", "example": "2020-01-01"}
+    )
+    date_to = Day(
+        data_key="to", metadata={"description": "On or before this date (YYYY-MM-DD).", "example": "2024-12-31"}
+    )
+
+    @validates_schema
+    def range_is_not_reversed(self, data, **kwargs):
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ValidationError(f"Must be on or after from ({data['date_from']}): the range is reversed.", "to")
+
+
+class DateOrDateTime(fields.String):
+    """A local date (the end of that day) or an instant (ISO 8601; without an offset, the system's local time)."""
+
+    message = "Give a date (2020-11-01) or a date-time (2020-11-01T12:00:00+01:00)."
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            parsed = (
+                datetime.date.fromisoformat(text)
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
+                else datetime.datetime.fromisoformat(text)
+            )
+        except ValueError:
+            raise ValidationError(self.message) from None
+        if isinstance(parsed, datetime.datetime) and (
+            "T" not in text.upper() or not EARLIEST <= parsed.date() <= LATEST
+        ):
+            raise ValidationError(self.message + f" Dates between {EARLIEST} and {LATEST}.")
+        if not isinstance(parsed, datetime.datetime) and not EARLIEST <= parsed <= LATEST:
+            raise ValidationError(f"Out of range: give a date between {EARLIEST} and {LATEST}.")
+        return parsed
+
+
+class LocalTextSchema(BaseSchema):
+    """Text in French and English (Dutch too for some names), and the one chosen by `lang` / `Accept-Language`
+    (the other of French and English when it is missing)."""
+
+    fr = fields.String(allow_none=True, metadata={"description": "French text."})
+    en = fields.String(allow_none=True, metadata={"description": "English text."})
+    nl = fields.String(metadata={"description": "Dutch text, where the source uses it (names of some systems)."})
+    text = fields.String(required=True, metadata={"description": "The text in the answer's language, else the other."})
+    lang = fields.String(
+        required=True, validate=validate.OneOf(LANGUAGES), metadata={"description": "The language of `text`."}
+    )
+
+
+class LocalText(fields.Nested):
+    """A text as the API returns it: {fr, en} (and `nl` where `multilingual` and set), with `text` and `lang`
+    chosen for this answer."""
+
+    def __init__(self, multilingual: bool = False, **kwargs):
+        self.source = Multilingual if multilingual else Bilingual
+        super().__init__(LocalTextSchema, **kwargs)
+
+    def get_value(self, obj, attr, accessor=None, default=fields.missing_):
+        from api.language import localize  # the language belongs to the request being answered
+
+        texts = obj.get(attr, default) if isinstance(obj, dict) else self.source.text_of(obj, attr)
+        return localize(texts) if isinstance(texts, dict) else texts
+
+
+class Envelope(BaseSchema):
+    """Members of every top-level JSON object: what answered it, and in which language."""
+
+    dataset_revision = fields.Integer(
+        required=True,
+        metadata={"description": "The dataset revision this answer was built from: cite it.", "example": 64},
+    )
+    lang = fields.String(
+        required=True,
+        validate=validate.OneOf(LANGUAGES),
+        metadata={"description": "Language chosen for `text` members (also in `Content-Language`).", "example": "en"},
+    )
 
 
 def error_pointers(messages, prefix: str = "") -> list[tuple[str, str]]:

@@ -2,13 +2,18 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from api.search import terms
 from schemas.base import (
     AREA,
+    COUNTRY,
     LANGUAGE,
     SLUG,
     BaseSchema,
     Bilingual,
+    DateRangeArgs,
+    Envelope,
     ListQueryArgs,
+    LocalText,
     OffsetDateTime,
     VariantSchema,
     source_ids,
@@ -97,6 +102,8 @@ class JustificationSchema(JustificationInput):
 class MeasureSchema(MeasureInput):
     """A measure as the API returns it."""
 
+    description = LocalText(required=True)
+
 
 class JustificationRecordSchema(JustificationSchema):
     """A justification on its own, with the change it belongs to (it is versioned with that change)."""
@@ -108,6 +115,14 @@ class MeasureRecordSchema(MeasureSchema):
     """A measure on its own, with the change it belongs to (it is versioned with that change)."""
 
     change = fields.String(required=True, attribute="change_id")
+
+
+class JustificationReadSchema(JustificationRecordSchema, Envelope):
+    """A justification as `GET /v1/justifications/{id}` answers it."""
+
+
+class MeasureReadSchema(MeasureRecordSchema, Envelope):
+    """A measure as `GET /v1/measures/{id}` answers it."""
 
 
 class ChangeSchema(BaseSchema):
@@ -125,7 +140,7 @@ class ChangeSchema(BaseSchema):
     effective_date = fields.Date(required=True)
     effective_at = fields.String(allow_none=True)
     announced_by = fields.Nested(PersonSchema, allow_none=True)
-    summary = Bilingual(allow_none=True)
+    summary = LocalText(allow_none=True)
     triggers = fields.List(fields.Nested(EventRefSchema), required=True)
     justifications = fields.List(fields.Nested(JustificationSchema), required=True, attribute="ordered_justifications")
     measures = fields.List(fields.Nested(MeasureSchema), required=True, attribute="ordered_measures")
@@ -134,13 +149,66 @@ class ChangeSchema(BaseSchema):
     notes = fields.String(allow_none=True)
 
 
-class ChangeListArgs(ListQueryArgs):
-    """Query string of GET /v1/changes."""
+def has_a_word(value: str) -> None:
+    if not terms(value):
+        raise ValidationError('Give at least one word (letters or digits); quote a phrase with "...".')
 
-    system = fields.String(validate=SLUG, metadata={"description": "Only this system's changes."})
+
+SORTS = ("effective_date", "-effective_date")
 
 
-class ChangeListSchema(BaseSchema):
+class ChangeListArgs(ListQueryArgs, DateRangeArgs):
+    """Query string of GET /v1/changes: filters (all combined with AND), sort, pagination, format, language."""
+
+    system = fields.String(
+        validate=SLUG, metadata={"description": "Only this system's changes.", "example": "fr-vigipirate"}
+    )
+    country = fields.String(
+        validate=COUNTRY,
+        metadata={"description": "Only systems of this country (ISO 3166-1 alpha-2).", "example": "FR"},
+    )
+    level = fields.String(
+        validate=SLUG, metadata={"description": "Only changes to this level (its code).", "example": "urgence-attentat"}
+    )
+    direction = fields.String(
+        validate=validate.OneOf(DIRECTIONS),
+        metadata={"description": "Only raises, lowerings, rescales or initial records.", "example": "raise"},
+    )
+    area = fields.String(
+        validate=AREA,
+        metadata={
+            "description": "Only changes in force in this area (ISO 3166-2): national changes of its country, and "
+            "regional changes that name it.",
+            "example": "FR-67",
+        },
+    )
+    event = fields.String(
+        validate=SLUG,
+        metadata={
+            "description": "Only changes this event triggered (its id).",
+            "example": "2024-03-22-crocus-city-hall-attack",
+        },
+    )
+    q = fields.String(
+        validate=[validate.Length(min=1, max=200), has_a_word],
+        metadata={
+            "description": "Full text over summaries (fr and en), quotations and their speakers, and the titles of "
+            "triggering events. Every word must appear, as a word or the start of one; case and accents do not "
+            'matter; "a quoted phrase" must appear as written.',
+            "example": "Crocus",
+        },
+    )
+    sort = fields.String(
+        load_default="-effective_date",
+        validate=validate.OneOf(SORTS),
+        metadata={"description": "`-effective_date` (newest first, the default) or `effective_date`; ties by id."},
+    )
+
+
+class ChangeListSchema(Envelope):
     items = fields.List(fields.Nested(ChangeSchema), required=True)
-    total = fields.Integer(required=True)
-    dataset_revision = fields.Integer(required=True)
+    total = fields.Integer(required=True, metadata={"description": "How many changes match, on every page."})
+
+
+class ChangeRecordSchema(ChangeSchema, Envelope):
+    """One change, as `GET /v1/changes/{id}` answers it."""

@@ -2,7 +2,19 @@
 
 from marshmallow import fields, validate
 
-from schemas.base import COUNTRY, SLUG, BaseSchema, Bilingual, OffsetDateTime, VariantSchema, source_ids
+from schemas.base import (
+    COUNTRY,
+    SLUG,
+    BaseSchema,
+    Bilingual,
+    DateRangeArgs,
+    Envelope,
+    ListQueryArgs,
+    LocalText,
+    OffsetDateTime,
+    VariantSchema,
+    source_ids,
+)
 from schemas.sources import SourceRefSchema
 
 EVENT_KINDS = ("attack", "foiled-plot", "threat", "other")
@@ -55,7 +67,7 @@ class EventRefSchema(BaseSchema):
 
     id = fields.String(required=True)
     kind = fields.String(required=True)
-    title = Bilingual(required=True)
+    title = LocalText(required=True)
     country = fields.String(allow_none=True)
     occurred_date = fields.Date(required=True)
 
@@ -63,10 +75,33 @@ class EventRefSchema(BaseSchema):
 class EventSchema(EventRefSchema):
     """An event as the API returns it."""
 
-    summary = Bilingual(allow_none=True)
+    summary = LocalText(allow_none=True)
     place = fields.String(allow_none=True)
     occurred_at = fields.String(allow_none=True)
     perpetrators = fields.List(fields.Nested(PerpetratorSchema), required=True)
     casualties = fields.List(fields.Nested(StoredCasualtyReportSchema), required=True)
     sources = fields.List(fields.Nested(SourceRefSchema), required=True)
     variants = fields.List(fields.Nested(VariantSchema), required=True)
+
+
+class EventListArgs(ListQueryArgs, DateRangeArgs):
+    """Query string of GET /v1/events: filters (combined with AND), sort, pagination, format, language."""
+
+    country = fields.String(
+        validate=COUNTRY, metadata={"description": "Only events in this country (ISO 3166-1 alpha-2).", "example": "RU"}
+    )
+    kind = fields.String(validate=validate.OneOf(EVENT_KINDS), metadata={"description": "Only events of this kind."})
+    sort = fields.String(
+        load_default="-occurred_date",
+        validate=validate.OneOf(("occurred_date", "-occurred_date")),
+        metadata={"description": "`-occurred_date` (newest first, the default) or `occurred_date`; ties by id."},
+    )
+
+
+class EventListSchema(Envelope):
+    items = fields.List(fields.Nested(EventSchema), required=True)
+    total = fields.Integer(required=True, metadata={"description": "How many events match, on every page."})
+
+
+class EventRecordSchema(EventSchema, Envelope):
+    """One event, as `GET /v1/events/{id}` answers it."""

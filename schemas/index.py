@@ -2,13 +2,12 @@
 
 from marshmallow import fields
 
-from schemas.base import BaseSchema
+from schemas.base import Envelope
 
 
-class IndexSchema(BaseSchema):
+class IndexSchema(Envelope):
     name = fields.String(required=True)
     version = fields.String(required=True)
-    dataset_revision = fields.Integer(required=True, metadata={"description": "Latest revision id: cite it."})
     reviewed_through = fields.Date(
         allow_none=True, metadata={"description": "The earliest date up to which every system's record was checked."}
     )

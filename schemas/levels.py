@@ -2,13 +2,13 @@
 
 from marshmallow import fields, validate
 
-from schemas.base import SLUG, BaseSchema, CountryCode, DateOrInstant, Multilingual
+from schemas.base import SLUG, BaseSchema, CountryCode, DateOrInstant, Envelope, LocalText, QueryArgs
 from schemas.systems import LevelRefSchema
 
 STATUSES = ("in-force", "before-record", "unreviewed")
 
 
-class LevelsArgs(BaseSchema):
+class LevelsArgs(QueryArgs):
     """Query string of GET /v1/levels."""
 
     at = DateOrInstant(
@@ -36,7 +36,7 @@ class SystemLevelSchema(BaseSchema):
 
     system = fields.String(required=True, validate=validate.Regexp(SLUG.regex), metadata={"example": "gb-threat-level"})
     country = fields.String(required=True)
-    name = Multilingual(required=True)
+    name = LocalText(multilingual=True, required=True)
     status = fields.String(
         required=True,
         validate=validate.OneOf(STATUSES),
@@ -61,10 +61,9 @@ class SystemLevelSchema(BaseSchema):
     )
 
 
-class LevelsSchema(BaseSchema):
+class LevelsSchema(Envelope):
     """The level in each system at one instant."""
 
     at = fields.String(required=True, metadata={"description": "The day or instant asked about (default: now)."})
     items = fields.List(fields.Nested(SystemLevelSchema), required=True)
     total = fields.Integer(required=True)
-    dataset_revision = fields.Integer(required=True)

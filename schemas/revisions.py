@@ -4,7 +4,7 @@ import datetime
 
 from marshmallow import fields, validate
 
-from schemas.base import BaseSchema, ListQueryArgs
+from schemas.base import BaseSchema, Envelope, QueryArgs
 
 ACTIONS = ("create", "update", "retract")
 
@@ -35,11 +35,17 @@ class RevisionSchema(BaseSchema):
     )
 
 
-class RevisionListArgs(ListQueryArgs):
-    """Query string of GET /v1/{kind}/{id}/revisions."""
+class RevisionListArgs(QueryArgs):
+    """Query string of GET /v1/{kind}/{id}/revisions: a page size and a cursor from a `Link` header."""
+
+    limit = fields.Integer(
+        load_default=50, validate=validate.Range(min=1, max=500), metadata={"description": "Items per page (1-500)."}
+    )
+    cursor = fields.String(
+        validate=validate.Length(max=1000), metadata={"description": "Opaque position from a `Link: rel=next` header."}
+    )
 
 
-class RevisionListSchema(BaseSchema):
+class RevisionListSchema(Envelope):
     items = fields.List(fields.Nested(RevisionSchema), required=True)
     total = fields.Integer(required=True)
-    dataset_revision = fields.Integer(required=True)

@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from schemas.base import LANGUAGE, SLUG, BaseSchema, ListQueryArgs
+from schemas.base import LANGUAGE, SLUG, BaseSchema, Envelope, ListQueryArgs
 
 SOURCE_KINDS = ("official", "news-agency", "newspaper", "news-website", "reference-work")
 
@@ -40,10 +40,22 @@ class SourceRefSchema(BaseSchema):
 
 
 class SourceListArgs(ListQueryArgs):
-    """Query string of GET /v1/sources."""
+    """Query string of GET /v1/sources: filters (combined with AND), pagination by id, format, language."""
+
+    kind = fields.String(validate=validate.OneOf(SOURCE_KINDS), metadata={"description": "Only sources of this kind."})
+    publisher = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Only sources whose publisher contains this text (any case).", "example": "Europe 1"},
+    )
+    language = fields.String(
+        validate=LANGUAGE, metadata={"description": "Only sources in this language (ISO 639-1).", "example": "fr"}
+    )
 
 
-class SourceListSchema(BaseSchema):
+class SourceListSchema(Envelope):
     items = fields.List(fields.Nested(SourceSchema), required=True)
-    total = fields.Integer(required=True)
-    dataset_revision = fields.Integer(required=True)
+    total = fields.Integer(required=True, metadata={"description": "How many sources match, on every page."})
+
+
+class SourceRecordSchema(SourceSchema, Envelope):
+    """One source, as `GET /v1/sources/{id}` answers it."""

@@ -4,7 +4,22 @@ import zoneinfo
 
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
-from schemas.base import COUNTRY, SLUG, BaseSchema, Bilingual, CountryCode, Multilingual, source_ids
+from schemas.base import (
+    AREA,
+    COUNTRY,
+    FORMATS,
+    SLUG,
+    BaseSchema,
+    CountryCode,
+    DateOrDateTime,
+    DateRangeArgs,
+    Day,
+    Envelope,
+    LocalText,
+    Multilingual,
+    QueryArgs,
+    source_ids,
+)
 from schemas.sources import SourceRefSchema
 
 COLOUR = validate.Regexp(r"^#[0-9a-f]{6}$", error="Must be a lowercase hex colour such as #c1121f.")
@@ -67,19 +82,19 @@ class LevelRefSchema(BaseSchema):
 
     code = fields.String(required=True)
     rank = fields.Integer(required=True)
-    name = Multilingual(required=True)
+    name = LocalText(multilingual=True, required=True)
     colour = fields.String(required=True)
     severity = fields.Float(required=True)
 
 
 class LevelSchema(LevelRefSchema):
     scale = fields.String(required=True, attribute="scale_id", metadata={"description": "Id of the level's scale."})
-    description = Multilingual(allow_none=True)
+    description = LocalText(multilingual=True, allow_none=True)
 
 
 class ScaleSchema(BaseSchema):
     id = fields.String(required=True)
-    name = Multilingual(required=True)
+    name = LocalText(multilingual=True, required=True)
     valid_from = fields.Date(allow_none=True)
     valid_to = fields.Date(allow_none=True)
     source_ids = fields.List(fields.String(), required=True)
@@ -90,17 +105,17 @@ class SystemSchema(BaseSchema):
 
     id = fields.String(required=True)
     country = fields.String(required=True)
-    name = Multilingual(required=True)
-    authority = Multilingual(required=True)
+    name = LocalText(multilingual=True, required=True)
+    authority = LocalText(multilingual=True, required=True)
     time_zone = fields.String(required=True)
     reviewed_through = fields.Date(required=True)
-    description = Multilingual(allow_none=True)
+    description = LocalText(multilingual=True, allow_none=True)
     source_ids = fields.List(fields.String(), required=True)
     scales = fields.List(fields.Nested(ScaleSchema), required=True, attribute="ordered_scales")
     levels = fields.List(fields.Nested(LevelSchema), required=True, attribute="ordered_levels")
 
 
-class SystemListArgs(BaseSchema):
+class SystemListArgs(QueryArgs):
     """Query string of GET /v1/systems."""
 
     country = CountryCode(
@@ -108,10 +123,13 @@ class SystemListArgs(BaseSchema):
     )
 
 
-class SystemListSchema(BaseSchema):
+class SystemListSchema(Envelope):
     items = fields.List(fields.Nested(SystemSchema), required=True)
     total = fields.Integer(required=True)
-    dataset_revision = fields.Integer(required=True)
+
+
+class SystemRecordSchema(SystemSchema, Envelope):
+    """One system, as `GET /v1/systems/{system}` answers it."""
 
 
 class JustificationBriefSchema(BaseSchema):
@@ -121,7 +139,7 @@ class JustificationBriefSchema(BaseSchema):
     source_id = fields.String(required=True)
 
 
-class CurrentSchema(BaseSchema):
+class CurrentSchema(Envelope):
     """The national level in force now, since when, the change that set it, why, and its sources."""
 
     system = fields.String(required=True, metadata={"example": "fr-vigipirate"})
@@ -132,10 +150,134 @@ class CurrentSchema(BaseSchema):
     )
     change_id = fields.String(required=True)
     direction = fields.String(required=True)
-    summary = Bilingual(allow_none=True)
+    summary = LocalText(allow_none=True)
     justification = fields.Nested(JustificationBriefSchema, allow_none=True)
     sources = fields.List(fields.Nested(SourceRefSchema), required=True)
     reviewed_through = fields.Date(
         required=True, metadata={"description": "Curators checked the record up to this date."}
     )
-    dataset_revision = fields.Integer(required=True)
+
+
+AREA_ARG = fields.String(
+    validate=AREA,
+    metadata={
+        "description": "An area (ISO 3166-2): the level there, where regional changes exist (national changes apply "
+        "everywhere; a regional change applies in the areas it names until the next change that covers them).",
+        "example": "FR-67",
+    },
+)
+
+
+class LevelAtArgs(QueryArgs):
+    """Query string of GET /v1/systems/{system}/level."""
+
+    at = DateOrDateTime(
+        required=True,
+        metadata={
+            "description": "A local date (YYYY-MM-DD: the level at the end of that day in the system's time zone) or "
+            "an instant (ISO 8601 date-time; with its offset, or else read as the system's local time).",
+            "example": "2020-11-01",
+        },
+    )
+    area = AREA_ARG
+
+
+class LevelAtSchema(Envelope):
+    """The level in force at an instant, the change that set it, and how long it lasted."""
+
+    system = fields.String(required=True, metadata={"example": "fr-vigipirate"})
+    at = fields.String(
+        required=True,
+        metadata={
+            "description": "What was asked: a date (the end of that local day), or the instant with its offset.",
+            "example": "2020-11-01",
+        },
+    )
+    area = fields.String(allow_none=True, metadata={"description": "The area asked about; null: national."})
+    level = fields.Nested(LevelRefSchema, required=True)
+    change_id = fields.String(required=True, metadata={"example": "fr-vigipirate-2020-10-29"})
+    since = fields.Date(required=True, metadata={"description": "Local date the level took effect."})
+    since_at = fields.String(allow_none=True, metadata={"description": "Instant it took effect, when known."})
+    until = fields.Date(
+        allow_none=True, metadata={"description": "Local date the next change took effect; null while in force."}
+    )
+    until_at = fields.String(allow_none=True, metadata={"description": "Instant of the next change, when known."})
+    reviewed_through = fields.Date(
+        required=True, metadata={"description": "Curators checked the record up to this date."}
+    )
+    provisional = fields.Boolean(
+        required=True,
+        metadata={
+            "description": "True when `at` falls after `reviewed_through`: the answer is what was known, not checked."
+        },
+    )
+
+
+class TimelineArgs(QueryArgs, DateRangeArgs):
+    """Query string of GET /v1/systems/{system}/timeline."""
+
+    date_from = Day(
+        data_key="from",
+        metadata={
+            "description": "First day of the range (YYYY-MM-DD, inclusive); default: the day the record starts.",
+            "example": "2016-12-01",
+        },
+    )
+    date_to = Day(
+        data_key="to",
+        metadata={
+            "description": "Last day of the range (inclusive); default: today in the system's time zone.",
+            "example": "2024-08-11",
+        },
+    )
+    area = AREA_ARG
+    format = fields.String(
+        validate=validate.OneOf(FORMATS),
+        metadata={"description": "`json`, `csv` (one row per period) or `ndjson`; wins over `Accept`."},
+    )
+
+
+class PeriodSchema(BaseSchema):
+    """Days at one level: from `start` (inclusive) to `end` (exclusive), clipped to the range asked for."""
+
+    start = fields.Date(required=True, metadata={"description": "First day (the change's date, or `from`)."})
+    end = fields.Date(
+        allow_none=True,
+        metadata={
+            "description": "The day after the last day: the next change's date, or the day after `to` when the range "
+            "ends first; null while the level is still in force (no later change recorded)."
+        },
+    )
+    start_at = fields.String(allow_none=True, metadata={"description": "Instant the change took effect, if known."})
+    end_at = fields.String(allow_none=True, metadata={"description": "Instant the next change took effect, if known."})
+    level = fields.Nested(LevelRefSchema, required=True)
+    duration_days = fields.Integer(
+        required=True,
+        metadata={"description": "Days of the range in the period (to the end of the range while still in force)."},
+    )
+    change_id = fields.String(required=True, metadata={"example": "fr-vigipirate-2024-03-24"})
+
+
+class LevelDaysSchema(BaseSchema):
+    level = fields.Nested(LevelRefSchema, required=True)
+    days = fields.Integer(required=True)
+    share = fields.Float(required=True, metadata={"description": "days / total_days, rounded to 4 decimals."})
+
+
+class TimelineSchema(Envelope):
+    """Contiguous periods that tile the range, and the days spent at each level."""
+
+    system = fields.String(required=True, metadata={"example": "fr-vigipirate"})
+    area = fields.String(allow_none=True, metadata={"description": "The area asked about; null: national."})
+    date_from = fields.Date(required=True, data_key="from", metadata={"description": "First day of the range."})
+    date_to = fields.Date(required=True, data_key="to", metadata={"description": "Last day of the range."})
+    total_days = fields.Integer(required=True, metadata={"description": "Days in the range, both ends included."})
+    periods = fields.List(fields.Nested(PeriodSchema), required=True)
+    summary = fields.List(
+        fields.Nested(LevelDaysSchema),
+        required=True,
+        metadata={"description": "Days at each level over the range, in order of first appearance."},
+    )
+    reviewed_through = fields.Date(
+        required=True, metadata={"description": "Days after it are counted from what was known, not checked."}
+    )

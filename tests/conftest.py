@@ -54,7 +54,17 @@ CONTRACT = OpenAPI.from_file_path(
     config=Config(
         extra_media_type_deserializers={
             "application/problem+json": json.loads,
-            **dict.fromkeys(("image/svg+xml", "text/javascript", "application/atom+xml", "text/html"), as_text),
+            **dict.fromkeys(
+                (
+                    "image/svg+xml",
+                    "text/javascript",
+                    "application/atom+xml",
+                    "text/html",
+                    "text/csv",
+                    "application/x-ndjson",
+                ),
+                as_text,  # text, so at least UTF-8
+            ),
         },
         path_finder_cls=SpecificPathFinder,
     ),

@@ -3,7 +3,7 @@
 import pytest
 from playhouse.schema_diff import diff_models
 
-from api import db, seeds
+from api import db, search, seeds
 from api.models import MODELS, Change, Revision, System
 from tests.conftest import TEST_SEEDS
 
@@ -16,6 +16,7 @@ def test_upgrade_applies_pending_migrations_in_place_without_losing_data(empty_a
     with app.app_context():
         db.database.obj.drop_tables(MODELS)
         db.database.obj.execute_sql("DROP TABLE schema_migration")
+        search.drop_structure(db.database.obj)
         assert runner.invoke(args=["db", "upgrade", "--to", "0001_initial"]).output == "applied 0001_initial\n"
         # a row written at 0001 (by hand: the loader would upgrade first)
         db.database.obj.execute_sql(

@@ -1,18 +1,23 @@
-"""Changes: every change of an alert level, newest first, each with its triggers, justifications and sources."""
+"""Changes: every change of an alert level, filtered, searched and sorted, with its triggers, justifications and
+sources; as JSON pages, or whole as CSV or NDJSON."""
 
 from http import HTTPStatus
 
-from api import curation
+from api import curation, examples
 from api.auth import require
+from api.exports import CHANGE_COLUMNS
+from api.http import render
 from api.inputs import if_match
-from api.models import Change, Revision
-from api.pages import LINK_HEADER, keyset_page
-from api.spec import Blueprint
+from api.models import Change
+from api.pages import LINK_HEADER, Keyset, render_list
+from api.spec import Blueprint, exports_doc
 from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body
+from schemas.base import QueryArgs
 from schemas.changes import (
     ChangeInput,
     ChangeListArgs,
     ChangeListSchema,
+    ChangeRecordSchema,
     ChangeSchema,
     JustificationInput,
     JustificationRecordSchema,
@@ -21,18 +26,18 @@ from schemas.changes import (
 )
 
 blp = Blueprint("changes", __name__, url_prefix="/v1", description="Changes of alert levels, with their sources.")
+FILTERS = ("system", "country", "level", "direction", "date_from", "date_to", "area", "event", "q")
 
 
 @blp.route("/changes")
-@blp.arguments(ChangeListArgs, location="query", as_kwargs=True)
-@blp.response(200, ChangeListSchema, headers=LINK_HEADER)
-def list_changes(limit, cursor=None, **filters):
-    """List alert-level changes, newest first; pages follow the `Link` header."""
-    query = Change.matching(**filters)
-    keys = (Change.effective_date, Change.id)
-    page, headers = keyset_page(query, keys, descending=True, limit=limit, cursor=cursor, params=filters)
-    items = Change.load_related(page)
-    return {"items": items, "total": query.count(), "dataset_revision": Revision.dataset_revision()}, headers
+@blp.arguments(ChangeListArgs, location="query")
+@blp.response(200, ChangeListSchema, headers=LINK_HEADER, example=examples.CHANGE_LIST)
+@exports_doc(csv=examples.CHANGES_CSV, ndjson=examples.CHANGES_NDJSON, rows="one row per change")
+def list_changes(args):
+    """List alert-level changes: filters, full text and sort; JSON pages follow `Link`; CSV and NDJSON are whole."""
+    query = Change.matching(**{name: args[name] for name in FILTERS if name in args})
+    walk = Keyset(query, (Change.effective_date, Change.id), descending=args["sort"].startswith("-"))
+    return render_list(walk, args, ChangeListSchema(), ChangeSchema(), CHANGE_COLUMNS, Change.load_related)
 
 
 @blp.route("/changes", methods=["POST"])
@@ -47,11 +52,13 @@ def create_change():
 
 
 @blp.route("/changes/<string:change_id>")
-@blp.response(200, ChangeSchema, headers=RECORD_HEADERS)
+@blp.arguments(QueryArgs, location="query")
+@blp.response(200, ChangeRecordSchema, headers=RECORD_HEADERS, example=examples.CHANGE)
 @blp.problems(404, 410)
-def get_change(change_id):
+def get_change(args, change_id):
     """One change, with its triggers, justifications, measures and sources."""
-    return shown("change", change_id)
+    change, _, headers = shown("change", change_id)
+    return render(ChangeRecordSchema(), change, headers=headers)
 
 
 @blp.route("/changes/<string:change_id>", methods=["PATCH"])

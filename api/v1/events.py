@@ -2,14 +2,31 @@
 
 from http import HTTPStatus
 
-from api import curation
+from api import curation, examples
 from api.auth import require
+from api.exports import EVENT_COLUMNS
+from api.http import render
 from api.inputs import if_match
-from api.spec import Blueprint
+from api.models import Event
+from api.pages import LINK_HEADER, Keyset, render_list
+from api.spec import Blueprint, exports_doc
 from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body
-from schemas.events import EventInput, EventSchema
+from schemas.base import QueryArgs
+from schemas.events import EventInput, EventListArgs, EventListSchema, EventRecordSchema, EventSchema
 
 blp = Blueprint("events", __name__, url_prefix="/v1", description="Events that triggered changes.")
+FILTERS = ("date_from", "date_to", "country", "kind")
+
+
+@blp.route("/events")
+@blp.arguments(EventListArgs, location="query")
+@blp.response(200, EventListSchema, headers=LINK_HEADER, example=examples.EVENT_LIST)
+@exports_doc(csv=examples.EVENTS_CSV, ndjson=examples.EVENTS_NDJSON, rows="one row per event")
+def list_events(args):
+    """List events by date: filters by date range, country and kind; CSV and NDJSON too."""
+    query = Event.matching(**{name: args[name] for name in FILTERS if name in args})
+    walk = Keyset(query, (Event.occurred_date, Event.id), descending=args["sort"].startswith("-"))
+    return render_list(walk, args, EventListSchema(), EventSchema(), EVENT_COLUMNS, Event.attach_related)
 
 
 @blp.route("/events", methods=["POST"])
@@ -24,11 +41,13 @@ def create_event():
 
 
 @blp.route("/events/<string:event_id>")
-@blp.response(200, EventSchema, headers=RECORD_HEADERS)
+@blp.arguments(QueryArgs, location="query")
+@blp.response(200, EventRecordSchema, headers=RECORD_HEADERS, example=examples.EVENT)
 @blp.problems(404, 410)
-def get_event(event_id):
+def get_event(args, event_id):
     """One event, with its perpetrators, casualty reports and sources."""
-    return shown("event", event_id)
+    event, _, headers = shown("event", event_id)
+    return render(EventRecordSchema(), event, headers=headers)
 
 
 @blp.route("/events/<string:event_id>", methods=["PATCH"])

@@ -2,7 +2,8 @@
 
 import datetime
 
-from api.models import Change, Revision, System
+from api.http import render
+from api.models import Change, System
 from api.spec import Blueprint
 from schemas.base import Multilingual
 from schemas.levels import LevelsArgs, LevelsSchema
@@ -11,13 +12,13 @@ blp = Blueprint("levels", __name__, url_prefix="/v1", description="The level in 
 
 
 @blp.route("/levels")
-@blp.arguments(LevelsArgs, location="query", as_kwargs=True)
+@blp.arguments(LevelsArgs, location="query")
 @blp.response(200, LevelsSchema)
-def list_levels(at=None, country=None):
+def list_levels(args):
     """The level in force in each system at an instant (a day, a date-time with offset, or now)."""
-    at = at or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    items = [system_level(system, at) for system in System.listed(country)]
-    return {"at": at.isoformat(), "items": items, "total": len(items), "dataset_revision": Revision.dataset_revision()}
+    at = args.get("at") or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    items = [system_level(system, at) for system in System.listed(args.get("country"))]
+    return render(LevelsSchema(), {"at": at.isoformat(), "items": items, "total": len(items)})
 
 
 def system_level(system: System, at: datetime.date | datetime.datetime) -> dict:

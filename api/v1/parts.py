@@ -2,10 +2,19 @@
 
 from api import curation
 from api.auth import require
+from api.http import render
 from api.inputs import if_match
 from api.spec import Blueprint
 from api.v1.shared import RECORD_HEADERS, no_content, retraction, shown, write_body
-from schemas.changes import JustificationInput, JustificationRecordSchema, MeasureInput, MeasureRecordSchema
+from schemas.base import QueryArgs
+from schemas.changes import (
+    JustificationInput,
+    JustificationReadSchema,
+    JustificationRecordSchema,
+    MeasureInput,
+    MeasureReadSchema,
+    MeasureRecordSchema,
+)
 
 blp = Blueprint("parts", __name__, url_prefix="/v1", description="Justifications and measures of changes.")
 WRITE_ERRORS = (400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428)
@@ -13,11 +22,13 @@ RETRACT_ERRORS = (401, 403, 404, 409, 410, 412, 422, 428)
 
 
 @blp.route("/justifications/<string:justification_id>")
-@blp.response(200, JustificationRecordSchema, headers=RECORD_HEADERS)
+@blp.arguments(QueryArgs, location="query")
+@blp.response(200, JustificationReadSchema, headers=RECORD_HEADERS)
 @blp.problems(404, 410)
-def get_justification(justification_id):
+def get_justification(args, justification_id):
     """One justification, with its change; its ETag is its change's version."""
-    return shown("justification", justification_id)
+    justification, _, headers = shown("justification", justification_id)
+    return render(JustificationReadSchema(), justification, headers=headers)
 
 
 @blp.route("/justifications/<string:justification_id>", methods=["PATCH"])
@@ -44,11 +55,13 @@ def retract_justification(justification_id):
 
 
 @blp.route("/measures/<string:measure_id>")
-@blp.response(200, MeasureRecordSchema, headers=RECORD_HEADERS)
+@blp.arguments(QueryArgs, location="query")
+@blp.response(200, MeasureReadSchema, headers=RECORD_HEADERS)
 @blp.problems(404, 410)
-def get_measure(measure_id):
+def get_measure(args, measure_id):
     """One measure, with its change; its ETag is its change's version."""
-    return shown("measure", measure_id)
+    measure, _, headers = shown("measure", measure_id)
+    return render(MeasureReadSchema(), measure, headers=headers)
 
 
 @blp.route("/measures/<string:measure_id>", methods=["PATCH"])

@@ -2,26 +2,31 @@
 
 from http import HTTPStatus
 
-from api import curation
+from api import curation, examples
 from api.auth import require
+from api.exports import SOURCE_COLUMNS
+from api.http import render
 from api.inputs import if_match
-from api.models import Revision, Source
-from api.pages import LINK_HEADER, keyset_page
-from api.spec import Blueprint
+from api.models import Source
+from api.pages import LINK_HEADER, Keyset, render_list
+from api.spec import Blueprint, exports_doc
 from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body
-from schemas.sources import SourceInput, SourceListArgs, SourceListSchema, SourceSchema
+from schemas.base import QueryArgs
+from schemas.sources import SourceInput, SourceListArgs, SourceListSchema, SourceRecordSchema, SourceSchema
 
 blp = Blueprint("sources", __name__, url_prefix="/v1", description="Documents that support the facts.")
+FILTERS = ("kind", "publisher", "language")
 
 
 @blp.route("/sources")
-@blp.arguments(SourceListArgs, location="query", as_kwargs=True)
-@blp.response(200, SourceListSchema, headers=LINK_HEADER)
-def list_sources(limit, cursor=None):
-    """List sources by id; pages follow the `Link` header."""
-    query = Source.select()
-    page, headers = keyset_page(query, (Source.id,), descending=False, limit=limit, cursor=cursor, params={})
-    return {"items": page, "total": query.count(), "dataset_revision": Revision.dataset_revision()}, headers
+@blp.arguments(SourceListArgs, location="query")
+@blp.response(200, SourceListSchema, headers=LINK_HEADER, example=examples.SOURCE_LIST)
+@exports_doc(csv=examples.SOURCES_CSV, ndjson=examples.SOURCES_NDJSON, rows="one row per source")
+def list_sources(args):
+    """List sources by id: filters by kind, publisher and language; CSV and NDJSON too."""
+    query = Source.matching(**{name: args[name] for name in FILTERS if name in args})
+    walk = Keyset(query, (Source.id,), descending=False)
+    return render_list(walk, args, SourceListSchema(), SourceSchema(), SOURCE_COLUMNS)
 
 
 @blp.route("/sources", methods=["POST"])
@@ -36,11 +41,13 @@ def create_source():
 
 
 @blp.route("/sources/<string:source_id>")
-@blp.response(200, SourceSchema, headers=RECORD_HEADERS)
+@blp.arguments(QueryArgs, location="query")
+@blp.response(200, SourceRecordSchema, headers=RECORD_HEADERS, example=examples.SOURCE)
 @blp.problems(404, 410)
-def get_source(source_id):
+def get_source(args, source_id):
     """One source, with notes on its reliability."""
-    return shown("source", source_id)
+    source, _, headers = shown("source", source_id)
+    return render(SourceRecordSchema(), source, headers=headers)
 
 
 @blp.route("/sources/<string:source_id>", methods=["PATCH"])

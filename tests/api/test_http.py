@@ -6,9 +6,10 @@ import pytest
 
 from tests.helpers import assert_problem
 
-ENDPOINTS = ["/v1", "/v1/systems", "/v1/systems/zz-alert", "/v1/systems/zz-alert/current", "/v1/changes",
-             "/v1/changes/zz-alert-2024-03-24", "/v1/events/2024-03-22-test-attack", "/v1/sources",
-             "/v1/sources/test-bulletin"]  # fmt: skip
+ENDPOINTS = ["/v1", "/v1/systems", "/v1/systems/zz-alert", "/v1/systems/zz-alert/current",
+             "/v1/systems/zz-alert/level?at=2024-04-01", "/v1/systems/zz-alert/timeline?from=2024-01-01&to=2024-06-30",
+             "/v1/changes", "/v1/changes?format=csv", "/v1/changes?format=ndjson", "/v1/changes/zz-alert-2024-03-24",
+             "/v1/events", "/v1/events/2024-03-22-test-attack", "/v1/sources", "/v1/sources/test-bulletin"]  # fmt: skip
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
@@ -80,3 +81,65 @@ def test_the_etag_of_a_compressed_answer_gets_a_304(app, coding, cache_enabled):
         again = client.get("/v1/changes", headers={**headers, "If-None-Match": tag})
         assert again.status_code == HTTPStatus.NOT_MODIFIED
         assert again.headers["ETag"] == etag
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_every_get_says_what_it_was_built_from_and_what_varies(client, url):
+    response = client.get(url)
+    assert response.headers["Dataset-Revision"] == "8"
+    assert response.headers["Last-Modified"]
+    assert set(response.headers["Vary"].split(", ")) >= {"Accept", "Accept-Language"}
+    if response.mimetype == "application/json":
+        assert response.get_json()["dataset_revision"] == 8
+        assert response.headers["Content-Language"] == response.get_json()["lang"] == "en"
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_head_works_wherever_get_does(client, url):
+    response = client.head(url)
+    assert response.status_code == HTTPStatus.OK
+    assert response.data == b""
+    assert response.headers["ETag"] == client.get(url).headers["ETag"]
+
+
+def test_if_modified_since_the_last_revision_answers_304(app, client):
+    app.config["CACHE_ENABLED"] = False  # the response cache answers If-None-Match only (a 200 is allowed here)
+    modified = client.get("/v1/changes").headers["Last-Modified"]
+    assert client.get("/v1/changes", headers={"If-Modified-Since": modified}).status_code == HTTPStatus.NOT_MODIFIED
+
+
+@pytest.mark.parametrize(
+    ("headers", "query", "lang"),
+    [({}, "", "en"), ({"Accept-Language": "fr-CH, fr;q=0.9, en;q=0.8"}, "", "fr"), ({"Accept-Language": "de"}, "", "en"),
+     ({"Accept-Language": "fr"}, "?lang=en", "en"), ({}, "?lang=fr", "fr")],
+)  # fmt: skip
+def test_lang_and_accept_language_choose_the_language_and_the_answer_says_which(client, headers, query, lang):
+    response = client.get(f"/v1/systems/zz-alert{query}", headers=headers)
+    assert response.headers["Content-Language"] == response.get_json()["lang"] == lang
+    assert response.get_json()["name"]["text"] == {"fr": "Alerte de test", "en": "Test alert"}[lang]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/v1?colour=red", "/v1/systems?page=2", "/v1/changes/zz-alert-2024-03-24?format=csv", "/v1/sources/x?y=1",
+     "/v1/systems/zz-alert/current?at=2020-01-01"],
+)  # fmt: skip
+def test_every_operation_refuses_unknown_parameters(client, url):
+    assert assert_problem(client.get(url), HTTPStatus.BAD_REQUEST)["errors"][0]["detail"].startswith("Unknown")
+
+
+@pytest.mark.parametrize("url", ["/v1/changes?limit=0", "/v1/nothing", "/v1/changes/nothing", "/v1/changes?limit=1",
+                                 "/v1/changes?format=csv"])  # fmt: skip
+def test_cors_headers_are_on_errors_too_and_expose_what_scripts_need(client, url):
+    response = client.get(url, headers={"Origin": "https://newsroom.test"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    exposed = set(response.headers["Access-Control-Expose-Headers"].split(", "))
+    assert exposed >= {"ETag", "Link", "Dataset-Revision", "Last-Modified", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+                       "X-RateLimit-Reset", "Retry-After"}  # fmt: skip
+
+
+def test_a_preflight_from_any_origin_is_allowed(client):
+    response = client.options("/v1/changes", headers={"Origin": "https://newsroom.test",
+                                                      "Access-Control-Request-Method": "GET"})  # fmt: skip
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response.headers["Access-Control-Allow-Methods"]

@@ -212,7 +212,8 @@ def test_the_etag_of_a_change_follows_what_it_embeds(client, editor):
     patch(client, "/v1/events/2024-03-22-test-attack", {"title": {"en": "Test attack, renamed"}}, editor, etag)
     after = client.get("/v1/changes/zz-alert-2024-03-24")
     assert after.headers["ETag"] != before
-    assert after.get_json()["triggers"][0]["title"] == {"en": "Test attack, renamed", "fr": None}
+    assert after.get_json()["triggers"][0]["title"] == {"en": "Test attack, renamed", "fr": None,
+                                                        "text": "Test attack, renamed", "lang": "en"}  # fmt: skip
 
 
 def test_an_admin_retracts_a_change_204_then_it_is_gone_410(app, client, admin, editor):

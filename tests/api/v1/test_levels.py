@@ -35,10 +35,11 @@ def test_one_row_per_system_with_its_level_rank_name_and_severity(client):
     assert (body["at"], body["total"]) == ("2020-07-15", 2)
     xa = body["items"][0]
     assert xa["system"] == "xa-alert" and xa["status"] == "in-force"
-    assert xa["level"] == {"code": "guarded", "rank": 2, "name": {"fr": None, "en": "Guarded"},
+    assert xa["level"] == {"code": "guarded", "rank": 2, "name": {"fr": None, "en": "Guarded", "text": "Guarded", "lang": "en"},
                            "colour": "#e9c46a", "severity": 0.5}  # fmt: skip
     assert (xa["since"], xa["change_id"], xa["record_starts"]) == ("2020-06-12", "xa-alert-2020-06-12", "2020-01-01")
-    assert body["items"][1]["name"] == {"fr": "Alerte XB", "en": "XB alert", "nl": "XB-alarm"}
+    assert body["items"][1]["name"] == {"fr": "Alerte XB", "en": "XB alert", "nl": "XB-alarm", "text": "XB alert",
+                                        "lang": "en"}  # fmt: skip
 
 
 def test_a_change_known_to_the_minute_is_in_force_from_that_minute(client):
@@ -91,7 +92,8 @@ def test_the_cross_system_view_agrees_with_each_system_level_at_the_instant(clie
             change = Change.in_force_at(system, parsed)
             assert rows[system.id]["change_id"] == (change and change.id)
             assert rows[system.id]["level"] == (change and {"code": change.to_level.code, "rank": change.to_level.rank,
-                "name": {"fr": change.to_level.name_fr, "en": change.to_level.name_en}, "colour": change.to_level.colour,
+                "name": {"fr": change.to_level.name_fr, "en": change.to_level.name_en, "text": change.to_level.name_en,
+                         "lang": "en"}, "colour": change.to_level.colour,
                 "severity": change.to_level.severity})  # fmt: skip
             area = Change.in_force_at(system.id, parsed, "XA-01")
             if system.id == "xa-alert" and area and area.scope_type == "regional":

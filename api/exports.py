@@ -1,0 +1,141 @@
+"""CSV and NDJSON: one row (or line) per record, made chunk by chunk while the body is sent.
+
+CSV follows RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break,
+UTF-8 without a byte-order mark. Columns are flat: a level is its code (with its rank and names beside it), a list of
+ids is joined with `;`, both languages get a column each, and an empty cell is a null.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+
+Columns = dict[str, Callable[[object], object]]
+LIST_SEPARATOR = ";"
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_text(columns: Columns, chunks: Iterable[list]) -> Iterator[str]:
+    """The header row, then one row per record, one piece of text per chunk."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for rows in chunks:
+        for row in rows:
+            writer.writerow([cell(value(row)) for value in columns.values()])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():  # the header of an empty result
+        yield buffer.getvalue()
+
+
+def ndjson_text(schema, chunks: Iterable[list]) -> Iterator[str]:
+    """One JSON object per line (the same objects as the JSON `items`), one piece of text per chunk."""
+    for rows in chunks:
+        yield "".join(
+            json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n" for item in schema.dump(rows, many=True)
+        )
+
+
+def level_columns(prefix: str, level: Callable) -> Columns:
+    def part(read):
+        return lambda row: None if level(row) is None else read(level(row))
+
+    return {
+        prefix: part(lambda lv: lv.code),
+        f"{prefix}_rank": part(lambda lv: lv.rank),
+        f"{prefix}_name_fr": part(lambda lv: lv.name_fr),
+        f"{prefix}_name_en": part(lambda lv: lv.name_en),
+        f"{prefix}_severity": part(lambda lv: lv.severity),
+    }
+
+
+def person(key: str) -> Callable:
+    return lambda change: (change.announced_by or {}).get(key)
+
+
+CHANGE_COLUMNS: Columns = {
+    "id": lambda c: c.id,
+    "system": lambda c: c.system_id,
+    "country": lambda c: c.system.country,
+    "effective_date": lambda c: c.effective_date,
+    "effective_at": lambda c: c.effective_at,
+    "decided_date": lambda c: c.decided_date,
+    "announced_date": lambda c: c.announced_date,
+    "announced_at": lambda c: c.announced_at,
+    "direction": lambda c: c.direction,
+    **level_columns("from_level", lambda c: c.from_level),
+    **level_columns("to_level", lambda c: c.to_level),
+    "scope": lambda c: c.scope_type,
+    "areas": lambda c: c.areas,
+    "announced_by": person("name"),
+    "announced_by_role": person("role"),
+    "summary_fr": lambda c: c.summary_fr,
+    "summary_en": lambda c: c.summary_en,
+    "triggers": lambda c: [event.id for event in c.triggers],
+    "justifications": lambda c: len(c.ordered_justifications),
+    "measures": lambda c: len(c.ordered_measures),
+    "sources": lambda c: [source.id for source in c.sources],
+}
+
+EVENT_COLUMNS: Columns = {
+    "id": lambda e: e.id,
+    "kind": lambda e: e.kind,
+    "occurred_date": lambda e: e.occurred_date,
+    "occurred_at": lambda e: e.occurred_at,
+    "country": lambda e: e.country,
+    "place": lambda e: e.place,
+    "title_fr": lambda e: e.title_fr,
+    "title_en": lambda e: e.title_en,
+    "summary_fr": lambda e: e.summary_fr,
+    "summary_en": lambda e: e.summary_en,
+    "perpetrators": lambda e: [f"{row['name']} ({row['role']})" for row in e.perpetrators],
+    "casualty_reports": lambda e: len(e.casualties),
+    "sources": lambda e: [source.id for source in e.sources],
+}
+
+SOURCE_COLUMNS: Columns = {
+    name: (lambda field: lambda s: getattr(s, field))(name)
+    for name in ("id", "kind", "publisher", "title", "author", "language", "published_date", "url", "archive_url",
+                 "local_copy", "reliability")
+}  # fmt: skip
+
+LEVEL_COLUMNS: Columns = {
+    "system": lambda lv: lv.system.id,
+    "country": lambda lv: lv.system.country,
+    "system_name_fr": lambda lv: lv.system.name_fr,
+    "system_name_en": lambda lv: lv.system.name_en,
+    "time_zone": lambda lv: lv.system.time_zone,
+    "reviewed_through": lambda lv: lv.system.reviewed_through,
+    "scale": lambda lv: lv.scale.id,
+    "scale_valid_from": lambda lv: lv.scale.valid_from,
+    "scale_valid_to": lambda lv: lv.scale.valid_to,
+    "level": lambda lv: lv.code,
+    "rank": lambda lv: lv.rank,
+    "name_fr": lambda lv: lv.name_fr,
+    "name_en": lambda lv: lv.name_en,
+    "colour": lambda lv: lv.colour,
+    "severity": lambda lv: lv.severity,
+}
+
+PERIOD_COLUMNS: Columns = {
+    "start": lambda p: p.start,
+    "end": lambda p: p.end,
+    "start_at": lambda p: p.start_at,
+    "end_at": lambda p: p.end_at,
+    "duration_days": lambda p: p.duration_days,
+    **level_columns("level", lambda p: p.change.to_level),
+    "change_id": lambda p: p.change.id,
+}

@@ -1,0 +1,90 @@
+"""Full text: one interface over SQLite FTS5 and PostgreSQL, the same matching on both, documents kept in step."""
+
+from http import HTTPStatus
+
+import pytest
+
+from api import search
+from api.models import Change, Event
+from tests.helpers import assert_problem
+
+
+def ids(client, q: str) -> list[str]:
+    response = client.get("/v1/changes", query_string={"q": q})
+    assert response.status_code == HTTPStatus.OK, response.get_data(as_text=True)
+    return [item["id"] for item in response.get_json()["items"]]
+
+
+def test_fold_ignores_case_accents_and_ligatures():
+    assert search.fold("Élysée ŒUVRE Straße") == "elysee oeuvre strasse"
+
+
+def test_terms_are_words_and_quoted_phrases():
+    assert search.terms('Urgence "attentat  terroriste" l\'État') == [
+        ["urgence"],
+        ["attentat", "terroriste"],
+        ["l"],
+        ["etat"],
+    ]
+    assert search.terms('"" * -- ()') == []
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("maximal", ["zz-alert-2024-03-24"]),  # French summary
+        ("TOP LEVEL", ["zz-alert-2024-03-24"]),  # English summary, any case
+        ("releve", ["zz-alert-2024-03-24"]),  # accents do not matter ("Relevé")
+        ("minist", ["zz-alert-2024-03-24"]),  # the start of a word: the speaker, "Test Minister"
+        ("test attack", ["zz-alert-2024-03-24"]),  # the title of the triggering event
+        ('"raise the level"', ["zz-alert-2024-03-24"]),  # a phrase of the quotation
+        ('"the raise level"', []),  # ...as written, not in any order
+        ("lowered", ["zz-alert-2024-05-01"]),
+        ("raised", ["zz-alert-2024-05-10", "zz-alert-2024-03-24", "zz-alert-2016-12-01"]),
+        ("raised region", ["zz-alert-2024-05-10"]),  # every word must appear
+        ("nowhere", []),
+    ],
+)
+def test_q_finds_changes_by_summary_quotation_speaker_and_event_title(client, q, expected):
+    assert ids(client, q) == expected
+
+
+@pytest.mark.parametrize("q", ['a"b', "NEAR(", "raised*", "AND OR NOT", "l'attentat", "-top", "😀 raised", "a:*|b"])
+def test_q_with_search_syntax_is_read_as_words_never_an_error(client, q):
+    assert client.get("/v1/changes", query_string={"q": q}).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("q", ["", "***", '""', "\\"])
+def test_q_without_a_word_is_a_400_problem(client, q):
+    body = assert_problem(client.get("/v1/changes", query_string={"q": q}), HTTPStatus.BAD_REQUEST)
+    assert body["errors"][0]["parameter"] == "q"
+
+
+def test_the_loader_reindexes_the_changes_of_an_event_whose_title_changed(app, client, tmp_path):
+    import shutil
+
+    from api import seeds
+    from tests.conftest import TEST_SEEDS
+
+    target = tmp_path / "seeds"
+    shutil.copytree(TEST_SEEDS, target)
+    path = target / "events/2024-03-22-test-attack.yaml"
+    path.write_text(path.read_text().replace("title: {en: Test attack}", "title: {en: Test bombing}"))
+    with app.app_context():
+        assert seeds.load(target).updated == 1
+    assert ids(client, "bombing") == ["zz-alert-2024-03-24"]
+    assert ids(client, "attack") == []
+
+
+def test_reindex_change_follows_the_database(app, client):
+    with app.app_context():
+        Change.update(summary_en="Raised because of a heatwave.").where(Change.id == "zz-alert-2024-05-01").execute()
+        search.reindex_change("zz-alert-2024-05-01")
+        Event.update(title_en="Renamed").where(Event.id == "2024-03-22-test-attack").execute()
+        search.reindex_event("2024-03-22-test-attack")
+    assert ids(client, "heatwave") == ["zz-alert-2024-05-01"]
+    assert ids(client, "renamed") == ["zz-alert-2024-03-24"]
+    with app.app_context():
+        search.reindex_change("zz-alert-2099-01-01")  # no such change: nothing to index, no error
+        assert search.reindex_all() == 4
+    assert ids(client, "heatwave") == ["zz-alert-2024-05-01"]
