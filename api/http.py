@@ -183,3 +183,12 @@ def link_header(links: dict[str, dict]) -> str:
         query = urlencode({key: value for key, value in params.items() if value is not None})
         entries.append(f'<{request.base_url}{"?" + query if query else ""}>; rel="{rel}"')
     return ", ".join(entries)
+
+
+def render_download(name: str, export: Export, filename: str) -> Response:
+    """A file offered in one format only (a whole-dataset dump): streamed, with its name, or a 406 problem."""
+    negotiate([name])
+    response = streamed_response(export, MEDIA_TYPES[name])
+    response.headers[REVISION_HEADER] = str(dataset_state()[0])
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

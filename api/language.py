@@ -1,5 +1,7 @@
 """The language of an answer: `lang` wins over `Accept-Language`; English when neither says."""
 
+from contextlib import contextmanager
+
 from flask import g, has_request_context, request
 
 LANGUAGES = ("fr", "en")
@@ -17,8 +19,22 @@ def response_language() -> str:
 
 
 def use_language(lang: str) -> None:
-    """Fix the language of this answer whatever the request asks (whole-dataset dumps are the same for everyone)."""
+    """Answer in `lang` whatever the request asks, for the rest of this request."""
     g.lang = lang
+
+
+@contextmanager
+def fixed_language(lang: str):
+    """Answer in `lang` whatever the request asks, inside this block: whole-dataset dumps are the same bytes for
+    everyone, so that their checksums hold."""
+    before = g.get("lang")
+    g.lang = lang
+    try:
+        yield
+    finally:
+        g.lang = before
+        if before is None:
+            g.pop("lang")
 
 
 def localize(texts: dict) -> dict | None:

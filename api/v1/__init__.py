@@ -1,6 +1,6 @@
 """Version 1 of the API: one blueprint per resource."""
 
-from api.v1 import batch, changes, events, index, levels, parts, revisions, sources, systems
+from api.v1 import batch, changes, dataset, events, index, levels, parts, revisions, sources, systems
 
 BLUEPRINTS = (
     index.blp,
@@ -12,6 +12,7 @@ BLUEPRINTS = (
     sources.blp,
     revisions.blp,
     batch.blp,
+    dataset.blp,
 )
 
 

@@ -27,6 +27,7 @@ def get_index(args):
             "changes": url_for("changes.list_changes"),
             "events": url_for("events.list_events"),
             "sources": url_for("sources.list_sources"),
+            "dataset": url_for("dataset.get_dataset"),
             "openapi": "/openapi.json",
         },
     })  # fmt: skip
