@@ -8,6 +8,7 @@ from api import (
     cli,
     config,
     db,
+    docs,
     embed,
     errors,
     feeds,
@@ -38,6 +39,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     http.trust_proxies(app)
     api = Api(app, spec_kwargs={"info": INFO, "extra_plugins": [HttpContractPlugin()]})
     v1.register(api)
+    app.register_blueprint(docs.bp)
     for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp, ops.blp):
         api.register_blueprint(blueprint)
     return app

@@ -29,5 +29,6 @@ def get_index(args):
             "sources": url_for("sources.list_sources"),
             "dataset": url_for("dataset.get_dataset"),
             "openapi": "/openapi.json",
+            "docs": url_for("docs.show_docs"),
         },
     })  # fmt: skip
