@@ -6,7 +6,7 @@ import http
 import flask_smorest
 from apispec import BasePlugin
 from flask_smorest.utils import prepare_response
-from marshmallow import RAISE
+from marshmallow import RAISE, fields
 from webargs.flaskparser import FlaskParser
 
 from api.errors import MEDIA_TYPE, Problem, invalid_parameters
@@ -18,6 +18,15 @@ class ProblemParser(FlaskParser):
 
     DEFAULT_VALIDATION_STATUS = http.HTTPStatus.BAD_REQUEST
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": RAISE}
+
+    def load_querystring(self, req, schema):
+        """A parameter given twice is a 400: its values are never silently combined or dropped."""
+        names = {field.data_key or name: field for name, field in schema.fields.items()}
+        for name in req.args:
+            if len(req.args.getlist(name)) > 1 and name in names and not isinstance(names[name], fields.List):
+                raise Problem(http.HTTPStatus.BAD_REQUEST, f"Bad query parameter(s): {name}.", "invalid-parameter",
+                              errors=[{"parameter": name, "detail": "Given more than once: give it once."}])  # fmt: skip
+        return super().load_querystring(req, schema)
 
     def handle_error(self, error, req, schema, *, error_status_code, error_headers):
         for location, messages in error.messages.items():

@@ -84,7 +84,7 @@ def test_the_etag_of_a_compressed_answer_gets_a_304(app, coding, cache_enabled):
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
-def test_every_get_says_what_it_was_built_from_and_what_varies(client, url):
+def test_every_get_says_what_it_was_built_from_and_what_varies_and_head_works(client, url):
     response = client.get(url)
     assert response.headers["Dataset-Revision"] == "8"
     assert response.headers["Last-Modified"]
@@ -92,14 +92,9 @@ def test_every_get_says_what_it_was_built_from_and_what_varies(client, url):
     if response.mimetype == "application/json":
         assert response.get_json()["dataset_revision"] == 8
         assert response.headers["Content-Language"] == response.get_json()["lang"] == "en"
-
-
-@pytest.mark.parametrize("url", ENDPOINTS)
-def test_head_works_wherever_get_does(client, url):
-    response = client.head(url)
-    assert response.status_code == HTTPStatus.OK
-    assert response.data == b""
-    assert response.headers["ETag"] == client.get(url).headers["ETag"]
+    head = client.head(url)
+    assert (head.status_code, head.data) == (HTTPStatus.OK, b"")
+    assert head.headers["ETag"] == response.headers["ETag"]
 
 
 def test_if_modified_since_the_last_revision_answers_304(app, client):
@@ -143,3 +138,8 @@ def test_a_preflight_from_any_origin_is_allowed(client):
                                                       "Access-Control-Request-Method": "GET"})  # fmt: skip
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response.headers["Access-Control-Allow-Methods"]
+
+
+def test_a_parameter_given_twice_is_a_400_problem(client):
+    body = assert_problem(client.get("/v1/changes?system=zz-alert&system=xx-other"), HTTPStatus.BAD_REQUEST)
+    assert body["errors"] == [{"parameter": "system", "detail": "Given more than once: give it once."}]
