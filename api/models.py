@@ -284,7 +284,7 @@ class Change(BaseModel):
         if event is not None:
             query = query.where(cls.id.in_(ChangeEvent.select(ChangeEvent.change).where(ChangeEvent.event == event)))
         if q is not None:
-            query = query.where(cls.id.in_(search.matching_ids(q)))
+            query = query.where(search.condition(cls.id, q))
         return query
 
     @classmethod
