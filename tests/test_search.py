@@ -88,3 +88,18 @@ def test_reindex_change_follows_the_database(app, client):
         search.reindex_change("zz-alert-2099-01-01")  # no such change: nothing to index, no error
         assert search.reindex_all() == 4
     assert ids(client, "heatwave") == ["zz-alert-2024-05-01"]
+
+
+def test_writes_through_the_curation_api_keep_search_in_step(client, editor, admin):
+    import json
+
+    url = "/v1/changes/zz-alert-2024-05-01"
+    etag = client.get(url).headers["ETag"]
+    body = json.dumps({"summary": {"en": "Lowered after a review of the heatwave."}})
+    headers = {**editor, "If-Match": etag}
+    assert client.patch(url, data=body, content_type="application/merge-patch+json", headers=headers).status_code == 200
+    assert ids(client, "heatwave") == ["zz-alert-2024-05-01"]
+    etag = client.get("/v1/changes/zz-alert-2024-05-10").headers["ETag"]
+    headers = {**admin, "If-Match": etag, "X-Change-Reason": "A test retraction."}
+    assert client.delete("/v1/changes/zz-alert-2024-05-10", headers=headers).status_code == 204
+    assert ids(client, "region") == []
