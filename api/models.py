@@ -37,6 +37,11 @@ class JSONText(TextField):
         return None if value is None else json.loads(value)
 
 
+def filtered(query, conditions: list):
+    """`query` where every condition holds (peewee's where() refuses an empty list)."""
+    return query.where(*conditions) if conditions else query
+
+
 class BaseModel(Model):
     class Meta:
         database = database
@@ -251,7 +256,19 @@ class Change(BaseModel):
         )
 
     @classmethod
-    def matching(
+    def matching(cls, system: str | None = None, **filters):
+        """Changes with their levels, filtered (see `conditions`)."""
+        return filtered(cls.with_levels(), cls.conditions(system=system, **filters))
+
+    @classmethod
+    def count_matching(cls, **filters) -> int:
+        """How many changes `matching` finds, counted over the change table alone: its filters name no joined table,
+        so a date range is counted on the (system, effective_date, id) index without reading the levels of every
+        change (430 ms for 560,000 changes with the joins, bench/scale.py)."""
+        return filtered(cls.select(cls.id), cls.conditions(**filters)).count()
+
+    @classmethod
+    def conditions(
         cls,
         system: str | None = None,
         country: str | None = None,
@@ -262,37 +279,37 @@ class Change(BaseModel):
         area: str | None = None,
         event: str | None = None,
         q: str | None = None,
-    ):
-        """Changes with their levels, filtered: by system, country, to-level code, direction, effective dates
-        (inclusive), area (the changes in force there: regional ones naming it, national ones of its country),
-        triggering event, and full text (api.search)."""
-        query = cls.with_levels()
+    ) -> list:
+        """The filters, as conditions on the change table alone: by system, country, to-level code, direction,
+        effective dates (inclusive), area (the changes in force there: regional ones naming it, national ones of its
+        country), triggering event, and full text (api.search)."""
+        conditions = []
         if system is not None:
-            query = query.where(cls.system == system)
+            conditions.append(cls.system == system)
         if country is not None:
-            query = query.where(System.country == country)
+            conditions.append(cls.system.in_(System.select(System.id).where(System.country == country)))
         if level is not None:
-            query = query.where(Level.code == level)
+            conditions.append(cls.to_level.in_(Level.select(Level.id).where(Level.code == level)))
         if direction is not None:
-            query = query.where(cls.direction == direction)
+            conditions.append(cls.direction == direction)
         if date_from is not None:
-            query = query.where(cls.effective_date >= date_from)
+            conditions.append(cls.effective_date >= date_from)
         if date_to is not None:
-            query = query.where(cls.effective_date <= date_to)
+            conditions.append(cls.effective_date <= date_to)
         if area is not None:
-            query = query.where(cls.covering(area))
+            conditions.append(cls.covering(area))
         if event is not None:
-            query = query.where(cls.id.in_(ChangeEvent.select(ChangeEvent.change).where(ChangeEvent.event == event)))
+            conditions.append(cls.id.in_(ChangeEvent.select(ChangeEvent.change).where(ChangeEvent.event == event)))
         if q is not None:
-            query = query.where(search.condition(cls.id, q))
-        return query
+            conditions.append(search.condition(cls.id, q))
+        return conditions
 
     @classmethod
     def covering(cls, area: str):
         """The condition "in force in `area`" (ISO 3166-2): national changes of its country, regional ones naming it."""
         regional = ChangeArea.select(ChangeArea.change).where(ChangeArea.area == area)
-        national = (cls.scope_type == "national") & (System.country == area.split("-")[0])
-        return national | cls.id.in_(regional)
+        country = System.select(System.id).where(System.country == area.split("-")[0])
+        return ((cls.scope_type == "national") & cls.system.in_(country)) | cls.id.in_(regional)
 
     @classmethod
     def newest(cls, system: str | None = None, limit: int = 50):

@@ -17,8 +17,10 @@ from api.http import decode_cursor, encode_cursor, link_header, negotiate, rende
 class Keyset:
     """An ordered walk over `query` by `keys` (unique together), ascending or descending."""
 
-    def __init__(self, query, keys: tuple, *, descending: bool):
+    def __init__(self, query, keys: tuple, *, descending: bool, count=None):
+        """`count`, when given, says how many rows `query` holds more cheaply than counting `query` itself."""
         self.query, self.keys, self.descending = query, keys, descending
+        self.count = count or query.count
         self.order = ("-" if descending else "") + keys[0].name
         self.types = tuple(datetime.date.fromisoformat if isinstance(key, DateField) else str for key in keys)
 
@@ -69,8 +71,13 @@ class Keyset:
 
 
 def render_list(walk: Keyset, args: dict, list_schema, item_schema, columns: Columns, attach=lambda rows: rows):
-    """A list in the negotiated format: a JSON page (`items`, `total`, Link header); or CSV or NDJSON, streamed:
-    the whole walk from `cursor`, or only the page that `limit` asks for (with its Link header)."""
+    """A list in the negotiated format: a JSON page (`items`, Link header, and `total` on the first page); or CSV or
+    NDJSON, streamed: the whole walk from `cursor`, or only the page that `limit` asks for (with its Link header).
+
+    `total` is counted on the first page only (no `cursor`): a count reads every matching row, in time that grows with
+    the result (bench/scale.py: 0.4 s for the 560,000 changes of a synthetic range, where the page itself takes
+    30 ms), while a page past the first costs the same wherever it is. A client walking the pages has it from the
+    first one; `first` in the Link header leads back to it."""
     limit, cursor = args.get("limit"), args.get("cursor")
     name = negotiate(["json", "csv", "ndjson"])
     if name == "json" or limit is not None:
@@ -81,8 +88,8 @@ def render_list(walk: Keyset, args: dict, list_schema, item_schema, columns: Col
         whole = walk.chunks(cursor=cursor)  # a bad cursor is a 400 now, before anything is sent
         chunks, data, headers = (lambda: map(attach, whole)), {}, {}
     exports = {"csv": lambda: csv_text(columns, chunks()), "ndjson": lambda: ndjson_text(item_schema, chunks())}
-    if name == "json":
-        data["total"] = walk.query.count()
+    if name == "json" and cursor is None:
+        data["total"] = walk.count()
     return render(list_schema, data, exports=exports, headers=headers)
 
 

@@ -99,7 +99,7 @@ def main(url: str | None) -> None:
                   f"ratio {large[q] / small[q]:5.2f}")  # fmt: skip
         for q in SYNTHETIC_QUERIES:
             with app.app_context():
-                total = Change.matching(q=q).count()
+                total = Change.count_matching(q=q)
             print(f"q={q!r:24} 100k: {large[q] * 1000:7.1f} ms for the first page of {total} matches")
     finally:
         if schema:

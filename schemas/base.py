@@ -264,6 +264,18 @@ class Envelope(BaseSchema):
     )
 
 
+class Page(Envelope):
+    """A page of a keyset walk (`items` in each list schema)."""
+
+    total = fields.Integer(
+        metadata={
+            "description": "How many records match. On the first page only (a request without `cursor`): counting "
+            "reads every match, in time that grows with them, while any later page costs what the first does. "
+            "`first` in the `Link` header leads back to it."
+        }
+    )
+
+
 def error_pointers(messages, prefix: str = "") -> list[tuple[str, str]]:
     """Flatten marshmallow's nested error messages into (JSON pointer, message) pairs, in document order."""
     if isinstance(messages, dict):

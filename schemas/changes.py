@@ -15,6 +15,7 @@ from schemas.base import (
     ListQueryArgs,
     LocalText,
     OffsetDateTime,
+    Page,
     VariantSchema,
     source_ids,
 )
@@ -205,9 +206,8 @@ class ChangeListArgs(ListQueryArgs, DateRangeArgs):
     )
 
 
-class ChangeListSchema(Envelope):
+class ChangeListSchema(Page):
     items = fields.List(fields.Nested(ChangeSchema), required=True)
-    total = fields.Integer(required=True, metadata={"description": "How many changes match, on every page."})
 
 
 class ChangeRecordSchema(ChangeSchema, Envelope):

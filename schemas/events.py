@@ -12,6 +12,7 @@ from schemas.base import (
     ListQueryArgs,
     LocalText,
     OffsetDateTime,
+    Page,
     VariantSchema,
     source_ids,
 )
@@ -98,9 +99,8 @@ class EventListArgs(ListQueryArgs, DateRangeArgs):
     )
 
 
-class EventListSchema(Envelope):
+class EventListSchema(Page):
     items = fields.List(fields.Nested(EventSchema), required=True)
-    total = fields.Integer(required=True, metadata={"description": "How many events match, on every page."})
 
 
 class EventRecordSchema(EventSchema, Envelope):

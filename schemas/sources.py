@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from schemas.base import LANGUAGE, SLUG, BaseSchema, Envelope, ListQueryArgs
+from schemas.base import LANGUAGE, SLUG, BaseSchema, Envelope, ListQueryArgs, Page
 
 SOURCE_KINDS = ("official", "news-agency", "newspaper", "news-website", "reference-work")
 
@@ -52,9 +52,8 @@ class SourceListArgs(ListQueryArgs):
     )
 
 
-class SourceListSchema(Envelope):
+class SourceListSchema(Page):
     items = fields.List(fields.Nested(SourceSchema), required=True)
-    total = fields.Integer(required=True, metadata={"description": "How many sources match, on every page."})
 
 
 class SourceRecordSchema(SourceSchema, Envelope):

@@ -35,8 +35,9 @@ FILTERS = ("system", "country", "level", "direction", "date_from", "date_to", "a
 @exports_doc(csv=examples.CHANGES_CSV, ndjson=examples.CHANGES_NDJSON, rows="one row per change")
 def list_changes(args):
     """List alert-level changes: filters, full text and sort; JSON pages follow `Link`; CSV and NDJSON are whole."""
-    query = Change.matching(**{name: args[name] for name in FILTERS if name in args})
-    walk = Keyset(query, (Change.effective_date, Change.id), descending=args["sort"].startswith("-"))
+    filters = {name: args[name] for name in FILTERS if name in args}
+    walk = Keyset(Change.matching(**filters), (Change.effective_date, Change.id),
+                  descending=args["sort"].startswith("-"), count=lambda: Change.count_matching(**filters))  # fmt: skip
     return render_list(walk, args, ChangeListSchema(), ChangeSchema(), CHANGE_COLUMNS, Change.load_related)
 
 

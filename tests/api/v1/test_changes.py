@@ -158,6 +158,17 @@ def listed(client, query: str) -> list[str]:
 )
 def test_filters_combine_and_sort_both_ways(client, query, expected):
     assert listed(client, query) == [f"zz-alert-{day}" for day in expected]
+    assert client.get(f"/v1/changes?{query}").get_json()["total"] == len(expected)  # counted without the joins
+
+
+def test_total_is_on_the_first_page_only(client):
+    """Counting reads every match; a page past the first must cost what the first does (bench/scale.py)."""
+    first = client.get("/v1/changes?limit=1&system=zz-alert")
+    assert first.get_json()["total"] == 4
+    later = client.get(link(first, "next"))
+    assert "total" not in later.get_json()
+    assert "total" not in client.get(link(later, "prev")).get_json()  # the first page again, through a cursor
+    assert client.get(link(later, "first")).get_json()["total"] == 4
 
 
 @pytest.mark.parametrize(
