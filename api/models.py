@@ -319,11 +319,25 @@ class Change(BaseModel):
     @classmethod
     def history(cls, system: str, area: str | None = None):
         """A system's changes that apply nationally, or in `area`: the national ones and the regional ones naming it."""
-        query = cls.with_levels().where(cls.system == system)
+        return cls.with_levels().where(cls.in_history(system, area))
+
+    @classmethod
+    def in_history(cls, system: str, area: str | None = None):
+        """The condition of `history`, on the change table alone."""
         if area is None:
-            return query.where(cls.scope_type == "national")
+            return (cls.system == system) & (cls.scope_type == "national")
         naming = ChangeArea.select(ChangeArea.change).where(ChangeArea.area == area)
-        return query.where((cls.scope_type == "national") | cls.id.in_(naming))
+        return (cls.system == system) & ((cls.scope_type == "national") | cls.id.in_(naming))
+
+    @classmethod
+    def history_day(cls, system: str, area: str | None, condition=None, *, last: bool) -> datetime.date | None:
+        """The last (or first) effective date in a system's history where `condition` holds. An ordered read of one
+        row on the change table alone, which walks the (system, effective_date, id) index from its end: MAX() over
+        the joined history read every earlier change on PostgreSQL (420 ms at 1,000,000 changes, bench/scale.py)."""
+        order = cls.effective_date.desc() if last else cls.effective_date.asc()
+        where = cls.in_history(system, area)
+        query = cls.select(cls.effective_date).where(where if condition is None else where & condition)
+        return query.order_by(order).limit(1).scalar()
 
     @classmethod
     def in_force_at(cls, system, at: datetime.date | datetime.datetime, area: str | None = None):
@@ -337,7 +351,7 @@ class Change(BaseModel):
         day = at.astimezone(system.zone).date() if instant else at
         history = cls.history(system.id, area)
         for _ in range(2):  # the latest day with a change; the day before it if they all start after `at`
-            day = history.where(cls.effective_date <= day).select(fn.MAX(cls.effective_date)).scalar()
+            day = cls.history_day(system.id, area, cls.effective_date <= day, last=True)
             if day is None:
                 return None
             started = [
@@ -365,7 +379,7 @@ class Change(BaseModel):
     @classmethod
     def first_date(cls, system: str, area: str | None = None) -> datetime.date | None:
         """The day a system's record starts (nationally, or in `area`)."""
-        return cls.history(system, area).select(fn.MIN(cls.effective_date)).scalar()
+        return cls.history_day(system, area, last=False)
 
     def starts(self, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
         """When the change took effect: its instant when known, else the start of its local day."""
@@ -387,17 +401,16 @@ class Change(BaseModel):
         later = [other for other in same_day[[c.id for c in same_day].index(change.id) + 1 :]]
         if later:
             return later[0]
-        after = history.where(cls.effective_date > change.effective_date).order_by(cls.effective_date).first()
-        next_day = history.where(cls.effective_date == after.effective_date) if after else []
-        return timeline.history_order(next_day, zone)[0] if after else None
+        after = cls.history_day(change.system_id, area, cls.effective_date > change.effective_date, last=False)
+        return timeline.history_order(history.where(cls.effective_date == after), zone)[0] if after else None
 
     @classmethod
     def around(cls, system: str, date_from: datetime.date, date_to: datetime.date, area: str | None = None) -> list:
         """What a timeline from `date_from` to `date_to` needs: the changes of those days, of the last day with a
         change before them, and of the first day with a change after them."""
         history = cls.history(system, area)
-        before = history.where(cls.effective_date <= date_from).select(fn.MAX(cls.effective_date)).scalar()
-        after = history.where(cls.effective_date > date_to).select(fn.MIN(cls.effective_date)).scalar()
+        before = cls.history_day(system, area, cls.effective_date <= date_from, last=True)
+        after = cls.history_day(system, area, cls.effective_date > date_to, last=False)
         start = before or date_from
         rows = list(history.where((cls.effective_date >= start) & (cls.effective_date <= date_to)))
         return rows + (list(history.where(cls.effective_date == after)) if after else [])

@@ -130,10 +130,16 @@ def measure(urls: list[str], args) -> tuple[dict, int]:
         in_range = Change.count_matching(system=SYSTEM, date_from=SYNTHETIC_RANGE[0], date_to=SYNTHETIC_RANGE[1])
     deep = cursor_of_page(client, SYNTHETIC_RANGE, 50)
     current = f"/v1/systems/{SYSTEM}/current"
+    level = f"/v1/systems/{SYSTEM}/level?at=2024-06-01"
+    timeline = f"/v1/systems/{SYSTEM}/timeline?from={CURATED_RANGE[0]}&to={CURATED_RANGE[1]}"
     figures = alternated(
         {
             "current, curated": (curated, lambda: answer(client, current)),
             "current, large": (large, lambda: answer(client, current)),
+            "level, curated": (curated, lambda: answer(client, level)),
+            "level, large": (large, lambda: answer(client, level)),
+            "timeline, curated": (curated, lambda: answer(client, timeline)),
+            "timeline, large": (large, lambda: answer(client, timeline)),
             "curated range, curated": (curated, lambda: answer(client, page_url(CURATED_RANGE))),
             "curated range, large": (large, lambda: answer(client, page_url(CURATED_RANGE))),
             "synthetic range page 1, large": (large, lambda: answer(client, page_url(SYNTHETIC_RANGE))),
@@ -186,6 +192,8 @@ def main(argv=None) -> None:
     print(f"{'':<50}{'curated':>9}{f'{total:,} changes':>20}{'ratio':>7}  target")
     rows = [
         ("current (fr-vigipirate)", "current, curated", "current, large"),
+        ("level?at=2024-06-01", "level, curated", "level, large"),
+        (f"timeline {CURATED_RANGE[0]}..{CURATED_RANGE[1]}", "timeline, curated", "timeline, large"),
         (f"page 1 of {CURATED_RANGE[0]}..{CURATED_RANGE[1]}, limit 50", "curated range, curated", "curated range, large"),
         (f"page 50 of {SYNTHETIC_RANGE[0]}..{SYNTHETIC_RANGE[1]}, limit 50", "curated range, curated",
          "synthetic range page 50, large"),

@@ -1,7 +1,10 @@
 """Schema changes upgrade an existing database in place, keeping its data; the migrations build what the models say."""
 
+import datetime
+
 import pytest
 from playhouse.schema_diff import diff_models
+from playhouse.test_utils import count_queries
 
 from api import db, search, seeds
 from api.models import MODELS, Change, Revision, System
@@ -49,3 +52,26 @@ def test_latest_change_query_uses_the_history_index(app):
         plan = " ".join(str(row) for row in db.database.obj.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
         assert "change_system_id_effective_date_id" in plan
         assert seeds.load(TEST_SEEDS).written == 0
+
+
+@pytest.mark.parametrize("area", [None, "ZZ-01"])
+def test_the_last_day_of_a_history_is_read_from_the_index_without_sorting(app, area):
+    """What `current`, `level` and `timeline` look up first: one row at the end of the index, on the change table
+    alone. Over the joined history, PostgreSQL's planner read every earlier change once there were 1,000,000 of them
+    (420 ms, bench/scale.py), a scale no test reaches; on four rows it rightly prefers a sequential scan, so there the
+    test asks whether a plan without a sort exists at all."""
+    day = datetime.date(2024, 5, 1)
+    with app.app_context():
+        with count_queries() as queries:
+            assert Change.history_day("zz-alert", area, Change.effective_date <= day, last=True) == day
+        [record] = queries.get_queries()
+        sql, params = record.msg
+        assert " JOIN " not in sql.upper(), sql
+        with db.database.atomic():
+            if not db.is_sqlite():
+                db.database.execute_sql("SET LOCAL enable_seqscan = off")
+                db.database.execute_sql("SET LOCAL enable_sort = off")
+            explain = "EXPLAIN QUERY PLAN " if db.is_sqlite() else "EXPLAIN "
+            plan = " ".join(str(row) for row in db.database.execute_sql(explain + sql, params))
+        assert "change_system_id_effective_date_id" in plan, plan
+        assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
