@@ -31,7 +31,7 @@ SYNTHETIC_QUERIES = ("zulu", "alpha bravo", '"tango uniform"', "nothingatall")
 def app_for(url: str | None):
     if url is None:
         url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-    app = create_app({"DATABASE_URL": url})
+    app = create_app({"DATABASE_URL": url, "CACHE_ENABLED": False, "RATELIMIT_ENABLED": False})  # every request a miss
     with app.app_context():
         db.upgrade()
         seeds.load(ROOT / "seeds")
