@@ -1,6 +1,12 @@
 """Examples for the OpenAPI document, taken from the real dataset in seeds/ by tests/refresh_examples.py
 (tests/test_examples.py checks that each is still what the API answers on seeds/; lists abridged)."""
 
+
+def item(record: dict) -> dict:
+    """A record as a list holds it: without the members of the answer itself."""
+    return {key: value for key, value in record.items() if key not in ("dataset_revision", "lang")}
+
+
 CURRENT = {
     "change_id": "fr-vigipirate-2024-03-24",
     "dataset_revision": 258,
@@ -375,126 +381,7 @@ CHANGE = {
     ],
 }
 
-CHANGE_LIST = {
-    "dataset_revision": 258,
-    "items": [
-        {
-            "announced_at": "2024-03-24T21:30:00+01:00",
-            "announced_by": {"name": "Gabriel Attal", "role": "Prime Minister"},
-            "announced_date": "2024-03-24",
-            "decided_date": "2024-03-24",
-            "direction": "raise",
-            "effective_at": None,
-            "effective_date": "2024-03-24",
-            "from_level": {
-                "code": "securite-renforcee-risque-attentat",
-                "colour": "#f08a24",
-                "name": {
-                    "en": "Enhanced security – risk of attack",
-                    "fr": "Sécurité renforcée – risque attentat",
-                    "lang": "en",
-                    "text": "Enhanced security – risk of attack",
-                },
-                "rank": 2,
-                "severity": 0.6667,
-            },
-            "id": "fr-vigipirate-2024-03-24",
-            "justifications": [
-                {
-                    "id": "fr-vigipirate-2024-03-24-attal-x",
-                    "language": "en",
-                    "medium": "social-media-post",
-                    "notes": None,
-                    "original_language": "fr",
-                    "quote": "Given the claim of responsibility for the attack by the Islamic State and the threats weighing on our country, we have decided to raise the Vigipirate posture to its highest level: emergency attack",
-                    "said_date": "2024-03-24",
-                    "source_id": "article-france-raises-vigipirate-highest-level-after-moscow-attack",
-                    "speaker": "Gabriel Attal",
-                    "speaker_role": "Prime Minister of France",
-                }
-            ],
-            "measures": [
-                {
-                    "description": {
-                        "en": "Opération Sentinelle: about 3,000 soldiers deployed at the time of the raise (the deployment already in place at level 2), patrolling transport hubs, places of worship, schools and other sensitive sites.",
-                        "fr": "Opération Sentinelle : environ 3 000 militaires déployés au moment du rehaussement (dispositif déjà en place au niveau 2), qui patrouillent gares, lieux de culte, écoles et autres sites sensibles.",
-                        "lang": "en",
-                        "text": "Opération Sentinelle: about 3,000 soldiers deployed at the time of the raise (the deployment already in place at level 2), patrolling transport hubs, places of worship, schools and other sensitive sites.",
-                    },
-                    "id": "fr-vigipirate-2024-03-24-sentinelle-deployed",
-                    "quantity": 3000,
-                    "source_ids": [
-                        "article-2024-03-26-macron-is-cell-foiled-plots",
-                        "article-macron-high-alert-group-behind-moscow-attack-tried-france",
-                        "linternaute-2024-03-que-change-urgence-attentat",
-                        "france3-cvl-2024-03-25-urgence-attentat-region",
-                    ],
-                    "unit": "soldiers",
-                }
-            ],
-            "notes": 'announced_at is the time of Attal\'s post on X given by Centre Presse Aveyron ("à 21 heures 30, dimanche"), in CET (+01:00; summer time began on 31 March 2024). Attal\'s train-station remarks in article 000 are not dated there; France 3 and Linternaute place them at Gare Saint-Lazare on Monday 25 March. The English quotations are the sources\' own translations. Kept "urgence attentat" on 7 May 2024 for "été-automne 2024" and still active after the Olympic Games per an undated piece written before 7 January 2025 (cfjlab); no later change was found.',
-            "scope": {"areas": [], "type": "national"},
-            "sources": [
-                {
-                    "id": "article-2024-03-26-macron-is-cell-foiled-plots",
-                    "kind": "news-website",
-                    "language": "en",
-                    "published_date": "2024-03-26",
-                    "publisher": None,
-                    "title": "(untitled English news text, datelined 26-3-2024 (PARIS)) on Macron linking the Moscow attackers to an Islamic State cell behind foiled plots in France",
-                    "url": None,
-                },
-                {
-                    "id": "article-macron-high-alert-group-behind-moscow-attack-tried-france",
-                    "kind": "news-website",
-                    "language": "en",
-                    "published_date": None,
-                    "publisher": None,
-                    "title": "Emmanuel Macron on high alert as ‘group behind Moscow attack tried to attack France’ | World | News",
-                    "url": None,
-                },
-            ],
-            "summary": {
-                "en": 'Two days after the Crocus City Hall attack near Moscow, claimed by the Islamic State, a Defence and National Security Council convened at the Élysée by President Emmanuel Macron on Sunday 24 March 2024 decided to raise Vigipirate to "urgence attentat"; Prime Minister Gabriel Attal announced it on X at about 21:30. The Government cited the claim by Islamic State – Khorasan Province, a group that threatens France and was involved in foiled attack plans in Europe; the next day Emmanuel Macron (in French Guiana) called it a precautionary decision based on credible evidence. It was the fourth activation of this level since 2016. The level was kept on 7 May 2024 for summer and autumn 2024 and was still in force after the Olympic Games.',
-                "fr": "Deux jours après l'attentat du Crocus City Hall près de Moscou, revendiqué par l'État islamique, un Conseil de défense et de sécurité nationale réuni à l'Élysée par le président Emmanuel Macron le dimanche 24 mars 2024 décide de rehausser Vigipirate au niveau « urgence attentat » ; le Premier ministre Gabriel Attal l'annonce sur X vers 21 h 30. Le gouvernement invoque la revendication par l'État islamique au Khorassan, une organisation qui menace la France et a été impliquée dans des projets d'attentats déjoués en Europe ; le lendemain, Emmanuel Macron (en Guyane) parle d'une décision de précaution fondée sur des éléments crédibles. C'est la quatrième activation de ce niveau depuis 2016. Le niveau a été maintenu le 7 mai 2024 pour l'été et l'automne 2024 et restait en vigueur après les Jeux olympiques.",
-                "lang": "en",
-                "text": 'Two days after the Crocus City Hall attack near Moscow, claimed by the Islamic State, a Defence and National Security Council convened at the Élysée by President Emmanuel Macron on Sunday 24 March 2024 decided to raise Vigipirate to "urgence attentat"; Prime Minister Gabriel Attal announced it on X at about 21:30. The Government cited the claim by Islamic State – Khorasan Province, a group that threatens France and was involved in foiled attack plans in Europe; the next day Emmanuel Macron (in French Guiana) called it a precautionary decision based on credible evidence. It was the fourth activation of this level since 2016. The level was kept on 7 May 2024 for summer and autumn 2024 and was still in force after the Olympic Games.',
-            },
-            "system": "fr-vigipirate",
-            "to_level": {
-                "code": "urgence-attentat",
-                "colour": "#c1121f",
-                "name": {"en": "Attack emergency", "fr": "Urgence attentat", "lang": "en", "text": "Attack emergency"},
-                "rank": 3,
-                "severity": 1.0,
-            },
-            "triggers": [
-                {
-                    "country": "RU",
-                    "id": "2024-03-22-crocus-city-hall-attack",
-                    "kind": "attack",
-                    "occurred_date": "2024-03-22",
-                    "title": {
-                        "en": "Crocus City Hall attack",
-                        "fr": "Attentat du Crocus City Hall",
-                        "lang": "en",
-                        "text": "Crocus City Hall attack",
-                    },
-                }
-            ],
-            "variants": [
-                {
-                    "field": "to_level",
-                    "note": 'Literal mistranslation of "urgence attentat" (attack emergency); kept verbatim in the quotation.',
-                    "source_id": "article-france-raises-vigipirate-highest-level-after-moscow-attack",
-                    "value": "emergency attack",
-                }
-            ],
-        }
-    ],
-    "lang": "en",
-    "total": 8,
-}
+CHANGE_LIST = {"items": [item(CHANGE)], "dataset_revision": 258, "lang": "en", "total": 8}
 
 CHANGES_CSV = 'id,system,country,effective_date,effective_at,decided_date,announced_date,announced_at,direction,from_level,from_level_rank,from_level_name_fr,from_level_name_en,from_level_severity,to_level,to_level_rank,to_level_name_fr,to_level_name_en,to_level_severity,scope,areas,announced_by,announced_by_role,summary_fr,summary_en,triggers,justifications,measures,sources\r\nfr-vigipirate-2024-03-24,fr-vigipirate,FR,2024-03-24,,2024-03-24,2024-03-24,2024-03-24T21:30:00+01:00,raise,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,national,,Gabriel Attal,Prime Minister,"Deux jours après l\'attentat du Crocus City Hall près de Moscou, revendiqué par l\'État islamique, un Conseil de défense et de sécurité nationale réuni à l\'Élysée par le président Emmanuel Macron le dimanche 24 mars 2024 décide de rehausser Vigipirate au niveau « urgence attentat » ; le Premier ministre Gabriel Attal l\'annonce sur X vers 21 h 30. Le gouvernement invoque la revendication par l\'État islamique au Khorassan, une organisation qui menace la France et a été impliquée dans des projets d\'attentats déjoués en Europe ; le lendemain, Emmanuel Macron (en Guyane) parle d\'une décision de précaution fondée sur des éléments crédibles. C\'est la quatrième activation de ce niveau depuis 2016. Le niveau a été maintenu le 7 mai 2024 pour l\'été et l\'automne 2024 et restait en vigueur après les Jeux olympiques.","Two days after the Crocus City Hall attack near Moscow, claimed by the Islamic State, a Defence and National Security Council convened at the Élysée by President Emmanuel Macron on Sunday 24 March 2024 decided to raise Vigipirate to ""urgence attentat""; Prime Minister Gabriel Attal announced it on X at about 21:30. The Government cited the claim by Islamic State – Khorasan Province, a group that threatens France and was involved in foiled attack plans in Europe; the next day Emmanuel Macron (in French Guiana) called it a precautionary decision based on credible evidence. It was the fourth activation of this level since 2016. The level was kept on 7 May 2024 for summer and autumn 2024 and was still in force after the Olympic Games.",2024-03-22-crocus-city-hall-attack,9,6,article-2024-03-26-macron-is-cell-foiled-plots;article-macron-high-alert-group-behind-moscow-attack-tried-france;article-2024-03-25-gestion-macron-group-moscow-massacre-attempts-france;article-france-raises-vigipirate-highest-level-after-moscow-attack;article-is-offshoot-active-in-france-macron-offers-putin-opportunity;europe1-2024-03-urgence-attentat-autres-fois;tf1info-2024-03-urgence-attentat-de-quoi-s-agit-il;centrepresseaveyron-2024-03-25-vigipirate-urgence-attentat;linternaute-2024-03-que-change-urgence-attentat;france3-cvl-2024-03-25-urgence-attentat-region;blick-ats-2024-03-24-vigipirate-urgence-attentat;brindas-2024-vigipirate-urgence-attentat-jo;cfjlab-vigipirate-ou-en-est-on\r\nfr-vigipirate-2024-01-15,fr-vigipirate,FR,2024-01-15,,,,,lower,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,national,,,,"Le 15 janvier 2024, trois mois après l\'attentat d\'Arras, le plan Vigipirate est ramené au niveau « Sécurité renforcée – risque attentat » sur l\'ensemble du territoire.","On 15 January 2024, three months after the Arras attack, Vigipirate was brought back to ""Enhanced security – risk of attack"" on the whole territory.",,0,0,connexion-2024-01-16-france-lowered-terrorism-alert;europe1-2024-03-urgence-attentat-autres-fois;linternaute-2024-03-que-change-urgence-attentat;blick-ats-2024-03-24-vigipirate-urgence-attentat;article-france-raises-vigipirate-highest-level-after-moscow-attack;article-is-offshoot-active-in-france-macron-offers-putin-opportunity\r\n'
 
@@ -584,94 +471,7 @@ EVENT = {
     ],
 }
 
-EVENT_LIST = {
-    "dataset_revision": 258,
-    "items": [
-        {
-            "casualties": [
-                {
-                    "as_of": "2024-03-23",
-                    "injured": 100,
-                    "injured_qualifier": "more-than",
-                    "killed": 133,
-                    "killed_qualifier": "at-least",
-                    "note": "Figures given by investigators the day after the attack.",
-                    "source_id": "wikipedia-en-crocus-city-hall-attack-oldid-1215221086",
-                },
-                {
-                    "as_of": None,
-                    "injured": None,
-                    "injured_qualifier": None,
-                    "killed": 137,
-                    "killed_qualifier": "exact",
-                    "note": '"left 137 dead".',
-                    "source_id": "article-2024-03-26-macron-is-cell-foiled-plots",
-                },
-            ],
-            "country": "RU",
-            "id": "2024-03-22-crocus-city-hall-attack",
-            "kind": "attack",
-            "occurred_at": None,
-            "occurred_date": "2024-03-22",
-            "perpetrators": [
-                {
-                    "name": "Islamic State",
-                    "role": "claimed",
-                    "source_ids": [
-                        "article-2024-03-26-macron-is-cell-foiled-plots",
-                        "article-macron-high-alert-group-behind-moscow-attack-tried-france",
-                        "article-france-raises-vigipirate-highest-level-after-moscow-attack",
-                        "article-is-offshoot-active-in-france-macron-offers-putin-opportunity",
-                        "wikipedia-en-crocus-city-hall-attack",
-                    ],
-                }
-            ],
-            "place": "Crocus City Hall, Krasnogorsk, Moscow Oblast",
-            "sources": [
-                {
-                    "id": "article-2024-03-26-macron-is-cell-foiled-plots",
-                    "kind": "news-website",
-                    "language": "en",
-                    "published_date": "2024-03-26",
-                    "publisher": None,
-                    "title": "(untitled English news text, datelined 26-3-2024 (PARIS)) on Macron linking the Moscow attackers to an Islamic State cell behind foiled plots in France",
-                    "url": None,
-                },
-                {
-                    "id": "article-macron-high-alert-group-behind-moscow-attack-tried-france",
-                    "kind": "news-website",
-                    "language": "en",
-                    "published_date": None,
-                    "publisher": None,
-                    "title": "Emmanuel Macron on high alert as ‘group behind Moscow attack tried to attack France’ | World | News",
-                    "url": None,
-                },
-            ],
-            "summary": {
-                "en": "On the evening of Friday 22 March 2024, shortly before a concert by the band Picnic, four gunmen attacked the audience at Crocus City Hall in Krasnogorsk (Moscow Oblast), shooting into the crowd and setting the venue on fire. The Islamic State claimed it; its Khorasan branch (ISKP) is held most likely responsible. Russia charged four men; Vladimir Putin suggested a Ukrainian link, which Ukraine denied and for which the United States said it saw no indication. Reported tolls ranged from 133 to 145 dead.",
-                "fr": "Le vendredi 22 mars 2024 au soir, peu avant un concert du groupe Picnic, quatre hommes armés attaquent le public du Crocus City Hall à Krasnogorsk (oblast de Moscou), tirent sur la foule et incendient la salle. L'État islamique revendique l'attaque ; sa branche Khorassan (EI-K) est tenue pour la plus probablement responsable. La Russie inculpe quatre hommes ; Vladimir Poutine évoque une piste ukrainienne, démentie par l'Ukraine, et les États-Unis disent n'avoir aucun indice d'une implication de Kiev. Les bilans ont évolué de 133 à 145 morts.",
-                "lang": "en",
-                "text": "On the evening of Friday 22 March 2024, shortly before a concert by the band Picnic, four gunmen attacked the audience at Crocus City Hall in Krasnogorsk (Moscow Oblast), shooting into the crowd and setting the venue on fire. The Islamic State claimed it; its Khorasan branch (ISKP) is held most likely responsible. Russia charged four men; Vladimir Putin suggested a Ukrainian link, which Ukraine denied and for which the United States said it saw no indication. Reported tolls ranged from 133 to 145 dead.",
-            },
-            "title": {
-                "en": "Crocus City Hall attack",
-                "fr": "Attentat du Crocus City Hall",
-                "lang": "en",
-                "text": "Crocus City Hall attack",
-            },
-            "variants": [
-                {
-                    "field": "place",
-                    "note": "The venue is Crocus City Hall.",
-                    "source_id": "article-macron-high-alert-group-behind-moscow-attack-tried-france",
-                    "value": "the Crocus City concert hall",
-                }
-            ],
-        }
-    ],
-    "lang": "en",
-    "total": 1,
-}
+EVENT_LIST = {"items": [item(EVENT)], "dataset_revision": 258, "lang": "en", "total": 1}
 
 EVENTS_CSV = 'id,kind,occurred_date,occurred_at,country,place,title_fr,title_en,summary_fr,summary_en,perpetrators,casualty_reports,sources\r\n2024-03-22-crocus-city-hall-attack,attack,2024-03-22,,RU,"Crocus City Hall, Krasnogorsk, Moscow Oblast",Attentat du Crocus City Hall,Crocus City Hall attack,"Le vendredi 22 mars 2024 au soir, peu avant un concert du groupe Picnic, quatre hommes armés attaquent le public du Crocus City Hall à Krasnogorsk (oblast de Moscou), tirent sur la foule et incendient la salle. L\'État islamique revendique l\'attaque ; sa branche Khorassan (EI-K) est tenue pour la plus probablement responsable. La Russie inculpe quatre hommes ; Vladimir Poutine évoque une piste ukrainienne, démentie par l\'Ukraine, et les États-Unis disent n\'avoir aucun indice d\'une implication de Kiev. Les bilans ont évolué de 133 à 145 morts.","On the evening of Friday 22 March 2024, shortly before a concert by the band Picnic, four gunmen attacked the audience at Crocus City Hall in Krasnogorsk (Moscow Oblast), shooting into the crowd and setting the venue on fire. The Islamic State claimed it; its Khorasan branch (ISKP) is held most likely responsible. Russia charged four men; Vladimir Putin suggested a Ukrainian link, which Ukraine denied and for which the United States said it saw no indication. Reported tolls ranged from 133 to 145 dead.",Islamic State (claimed);Islamic State – Khorasan Province (ISKP) (claimed);Dalerdzhon Mirzoyev (suspected);Muhammadsobir Fayzov (suspected);Saidakrami Murodali Rachabalizoda (suspected);Shamsidin Fariduni (suspected),10,article-2024-03-26-macron-is-cell-foiled-plots;article-macron-high-alert-group-behind-moscow-attack-tried-france;article-2024-03-25-gestion-macron-group-moscow-massacre-attempts-france;article-france-raises-vigipirate-highest-level-after-moscow-attack;article-is-offshoot-active-in-france-macron-offers-putin-opportunity;europe1-2024-03-urgence-attentat-autres-fois;tf1info-2024-03-urgence-attentat-de-quoi-s-agit-il;wikipedia-en-crocus-city-hall-attack;wikipedia-en-crocus-city-hall-attack-oldid-1215221086;kazpravda-interfax-2024-03-30-crocus-toll-144;taz-2024-03-faeser-akute-terrorgefahr\r\n'
 
@@ -693,26 +493,7 @@ SOURCE = {
     "url": "https://europe1.fr/societe/avant-les-fetes-un-nouveau-plan-vigipirate-face-a-la-menace-terroriste-2917103",
 }
 
-SOURCE_LIST = {
-    "dataset_revision": 258,
-    "items": [
-        {
-            "archive_url": None,
-            "author": None,
-            "id": "europe1-2016-11-vigipirate-plus",
-            "kind": "news-website",
-            "language": "fr",
-            "local_copy": None,
-            "published_date": None,
-            "publisher": "Europe 1",
-            "reliability": 'Title reconstructed from the address (accents and punctuation ours); 1 or 2 December 2016 ("validé par un Conseil de Défense réuni mercredi ... entré en vigueur jeudi"). Explains the 2016 reform (quotes SGDSN head Louis Gautier) and the previous two-level scale. Disagrees on the date of the previous reform: "avait déjà été revu en 2013" (the two-level plan applied from 20 February 2014 per the Hérault prefecture).',
-            "title": "Avant les fêtes, un nouveau plan Vigipirate face à la menace terroriste",
-            "url": "https://europe1.fr/societe/avant-les-fetes-un-nouveau-plan-vigipirate-face-a-la-menace-terroriste-2917103",
-        }
-    ],
-    "lang": "en",
-    "total": 5,
-}
+SOURCE_LIST = {"items": [item(SOURCE)], "dataset_revision": 258, "lang": "en", "total": 5}
 
 SOURCES_CSV = 'id,kind,publisher,title,author,language,published_date,url,archive_url,local_copy,reliability\r\neurope1-2016-11-vigipirate-plus,news-website,Europe 1,"Avant les fêtes, un nouveau plan Vigipirate face à la menace terroriste",,fr,,https://europe1.fr/societe/avant-les-fetes-un-nouveau-plan-vigipirate-face-a-la-menace-terroriste-2917103,,,"Title reconstructed from the address (accents and punctuation ours); 1 or 2 December 2016 (""validé par un Conseil de Défense réuni mercredi ... entré en vigueur jeudi""). Explains the 2016 reform (quotes SGDSN head Louis Gautier) and the previous two-level scale. Disagrees on the date of the previous reform: ""avait déjà été revu en 2013"" (the two-level plan applied from 20 February 2014 per the Hérault prefecture)."\r\n'
 

@@ -1,6 +1,9 @@
 """Rewrite api/examples.py from what the API answers on the real dataset in seeds/:
-`.venv/bin/python -m tests.refresh_examples`, then `make openapi`. Lists are abridged to their first items."""
+`.venv/bin/python -m tests.refresh_examples`, then `make openapi`. Lists are abridged to their first items. The file
+is formatted with ruff (installed with the test extras)."""
 
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +29,16 @@ URLS = {
     "SOURCES_CSV": "/v1/sources?publisher=europe&format=csv&limit=1",
     "SOURCES_NDJSON": "/v1/sources?publisher=europe&format=ndjson&limit=1",
 }
+# A list's first item, when it is the record of another example, is written as that example (without the members of
+# the answer itself) instead of a second copy.
+ITEM_OF = {"CHANGE_LIST": "CHANGE", "EVENT_LIST": "EVENT", "SOURCE_LIST": "SOURCE"}
+ITEM_FUNCTION = [
+    "",
+    "def item(record: dict) -> dict:",
+    '    """A record as a list holds it: without the members of the answer itself."""',
+    '    return {key: value for key, value in record.items() if key not in ("dataset_revision", "lang")}',
+    "",
+]
 SHORTEN = {"justifications": 1, "measures": 1, "sources": 2, "variants": 1, "casualties": 2, "perpetrators": 1}
 
 
@@ -48,18 +61,35 @@ def real_app():
     return app
 
 
+def item(record: dict) -> dict:
+    return {key: value for key, value in record.items() if key not in ("dataset_revision", "lang")}
+
+
+def source_of(name: str, value, values: dict) -> str:
+    """`value` as Python source: a list whose first item is another example's record names that example."""
+    single = values.get(ITEM_OF.get(name))
+    if not single or not value["items"] or value["items"][0] != item(single):
+        return repr(value)
+    others = "".join(f", {other!r}" for other in value["items"][1:])
+    rest = "".join(f", {key!r}: {member!r}" for key, member in value.items() if key != "items")
+    return f"{{'items': [item({ITEM_OF[name]}){others}]{rest}}}"
+
+
 def main() -> None:
     client = real_app().test_client()
     lines = ['"""Examples for the OpenAPI document, taken from the real dataset in seeds/ by tests/refresh_examples.py',
-             '(tests/test_examples.py checks that each is still what the API answers on seeds/; lists abridged)."""', ""]  # fmt: skip
+             '(tests/test_examples.py checks that each is still what the API answers on seeds/; lists abridged)."""',
+             *ITEM_FUNCTION]  # fmt: skip
+    values = {}
     for name, url in URLS.items():
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-        value = (
-            abridge(response.get_json()) if response.mimetype == "application/json" else response.get_data(as_text=True)
-        )
-        lines += [f"{name} = {value!r}", ""]
-    (ROOT / "api" / "examples.py").write_text("\n".join(lines))
+        json = response.mimetype == "application/json"
+        values[name] = abridge(response.get_json()) if json else response.get_data(as_text=True)
+        lines += [f"{name} = {source_of(name, values[name], values) if name in ITEM_OF else repr(values[name])}", ""]
+    path = ROOT / "api" / "examples.py"
+    path.write_text("\n".join(lines))
+    subprocess.run([Path(sys.executable).parent / "ruff", "format", "--quiet", path], check=True)  # readable diffs
 
 
 if __name__ == "__main__":
