@@ -17,12 +17,18 @@ Two layers share the map:
   revision to look at when the database fails, a client over its limit, a miss) it leaves to Flask.
   A new after_request hook that adds a per-request header must add it in `FastPath.serve` too.
 
+An answer that read the clock (the level in force now, a timeline to today) is kept only until the instant it stops
+being right, which the view declared (api/clock.py): the local midnight of its system, or the next change known to the
+minute. `ResponseCache.get` drops it from then on (one comparison with the stored instant); and from MAX_AGE + STALE
+seconds before it, the Cache-Control of a kept answer is cut so that no cache downstream keeps it past that instant.
+
 Neither knows anything of the views: nothing but a GET answer is kept, never one to a request carrying credentials
 (Authorization), never one that says no-store, private or no-cache, nor one whose Vary names a request header outside
 the key (Accept, Accept-Language, Accept-Encoding). A successful write on this instance makes it look at the revision
 again at once.
 """
 
+import datetime
 import threading
 import time
 from collections import OrderedDict
@@ -32,9 +38,10 @@ from http import HTTPStatus
 
 from flask import Flask, Response, current_app, g, request, request_finished
 from werkzeug.datastructures import Headers
-from werkzeug.http import parse_etags
+from werkzeug.http import parse_date, parse_etags
 
-from api import limits, logs, metrics
+from api import clock, limits, logs, metrics
+from api.http import MAX_AGE, STALE, cache_control
 
 # The request headers that can change a body: they are part of the key (as WSGI environ keys, read directly).
 KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING")
@@ -52,14 +59,20 @@ BYPASS_BLUEPRINTS = ("ops",)  # /healthz must not touch the database; /readyz an
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One kept answer: the body as sent, its headers, its entity tag (unquoted) and the route that made it."""
+    """One kept answer: the body as sent, its headers, its entity tag (unquoted), the route that made it, and the
+    instant (by the app's clock, in seconds) at which it stops being right: never, for an answer that did not read
+    the clock (only a new revision replaces it)."""
 
     body: bytes
     headers: tuple[tuple[str, str], ...]
     etag: str | None
     route: str
+    expires: float = float("inf")
     not_modified_headers: tuple[tuple[str, str], ...] = field(init=False)
     size: int = field(init=False)
+    last_modified: datetime.datetime | None = field(init=False)
+    # From this instant on, the kept Cache-Control would let caches keep the answer past `expires`: it is cut.
+    shortened_at: float = field(init=False)
 
     def __post_init__(self):
         kept = tuple(
@@ -70,19 +83,30 @@ class Entry:
         object.__setattr__(self, "not_modified_headers", kept)
         size = len(self.body) + sum(len(name) + len(value) for name, value in self.headers)
         object.__setattr__(self, "size", size)
+        modified = next((value for name, value in self.headers if name.lower() == "last-modified"), None)
+        object.__setattr__(self, "last_modified", parse_date(modified))
+        object.__setattr__(self, "shortened_at", self.expires - MAX_AGE - STALE)
 
-    def response(self) -> Response:
+    def headers_at(self, pairs: tuple[tuple[str, str], ...], now: float) -> tuple[tuple[str, str], ...]:
+        """`pairs` as sent at `now`: Cache-Control never lets a cache keep the answer past `expires`."""
+        if now < self.shortened_at:
+            return pairs
+        left = cache_control(self.expires - now)
+        return tuple((name, left if name.lower() == "cache-control" else value) for name, value in pairs)
+
+    def response(self, now: float) -> Response:
         response = Response(self.body, HTTPStatus.OK)
-        response.headers = KeptHeaders.of(self.headers)
+        response.headers = KeptHeaders.of(self.headers_at(self.headers, now))
         return response
 
-    def not_modified(self) -> Response:
+    def not_modified(self, now: float) -> Response:
         response = Response(status=HTTPStatus.NOT_MODIFIED)
-        response.headers = KeptHeaders.of(self.not_modified_headers)
+        response.headers = KeptHeaders.of(self.headers_at(self.not_modified_headers, now))
         return response
 
-    def matches(self, if_none_match: str) -> bool:
+    def unmodified_for(self, environ: dict) -> bool:
         """Weak comparison, as If-None-Match requires: W/"x" matches "x"."""
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
         return bool(if_none_match) and self.etag is not None and parse_etags(if_none_match).contains_weak(self.etag)
 
 
@@ -99,8 +123,15 @@ class KeptHeaders(Headers):
 class ResponseCache:
     """Kept answers for one dataset revision, at most `max_bytes` of them, least recently used dropped first."""
 
-    def __init__(self, fingerprint: Callable[[], object], revision_ttl: float, max_bytes: int):
+    def __init__(
+        self,
+        fingerprint: Callable[[], object],
+        revision_ttl: float,
+        max_bytes: int,
+        clock: Callable[[], float] = time.time,
+    ):
         self.fingerprint = fingerprint
+        self.clock = clock
         self.revision_ttl = revision_ttl
         self.max_bytes = max_bytes
         self.entries: OrderedDict[tuple, Entry] = OrderedDict()
@@ -129,16 +160,23 @@ class ResponseCache:
     def expire_revision(self) -> None:
         self.checked_at = float("-inf")
 
-    def get(self, key: tuple) -> Entry | None:
+    def get(self, key: tuple, now: float) -> Entry | None:
+        """The answer kept for `key`, unless it stopped being right before `now` (then it is dropped)."""
         with self.lock:
             entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
+            if entry is None:
+                return None
+            if now >= entry.expires:
+                del self.entries[key]
+                self.bytes -= entry.size
+                return None
+            self.entries.move_to_end(key)
             return entry
 
     def put(self, key: tuple, entry: Entry, revision: object) -> bool:
-        """Keep `entry` if it was built at the revision still current and fits; evict the least recently used."""
-        if entry.size > self.max_bytes // 8:
+        """Keep `entry` if it was built at the revision still current, is still right and fits; evict the least
+        recently used."""
+        if entry.size > self.max_bytes // 8 or entry.expires <= self.clock():
             return False
         with self.lock:
             if revision != self.revision:
@@ -156,7 +194,8 @@ class ResponseCache:
 
 def init_app(app: Flask) -> None:
     """Register the lookup (after every other before_request hook, so rate limits apply), the store, the fast path."""
-    cache = ResponseCache(fingerprint, app.config["CACHE_REVISION_TTL"], app.config["CACHE_MAX_BYTES"])
+    config = app.config
+    cache = ResponseCache(fingerprint, config["CACHE_REVISION_TTL"], config["CACHE_MAX_BYTES"], config["CLOCK"])
     app.extensions["response_cache"] = cache
     if app.config["CACHE_ENABLED"]:
         app.before_request(serve_from_cache)
@@ -187,10 +226,10 @@ def lookup() -> tuple[str, Entry | None]:
         if current_app.config["CACHE_ENABLED"] and cacheable(environ) and request.blueprint not in BYPASS_BLUEPRINTS:
             cache: ResponseCache = current_app.extensions["response_cache"]
             g.cache_revision = cache.current_revision()
-            entry = cache.get(request_key(environ))
+            entry = cache.get(request_key(environ), cache.clock())
             if entry is None:
                 g.response_cache = ("miss", None)
-            elif entry.matches(environ.get("HTTP_IF_NONE_MATCH", "")):
+            elif entry.unmodified_for(environ):
                 g.response_cache = ("not-modified", entry)
             else:
                 g.response_cache = ("hit", entry)
@@ -204,11 +243,10 @@ def answers_not_modified() -> bool:
 
 def serve_from_cache() -> Response | None:
     result, entry = lookup()
-    if result == "hit":
-        return entry.response()
-    if result == "not-modified":
-        return entry.not_modified()
-    return None
+    if result not in ("hit", "not-modified"):
+        return None
+    now = current_app.extensions["response_cache"].clock()
+    return entry.response(now) if result == "hit" else entry.not_modified(now)
 
 
 def keep_response(app: Flask, response: Response, **_) -> None:
@@ -222,7 +260,9 @@ def keep_response(app: Flask, response: Response, **_) -> None:
         (name, value) for name, value in response.headers.items() if not name.lower().startswith(PER_REQUEST)
     )
     etag, _ = response.get_etag()
-    entry = Entry(response.get_data(), headers, etag, request.url_rule.rule)
+    holds = clock.holding()
+    expires = float("inf") if holds is None else holds[1].timestamp()
+    entry = Entry(response.get_data(), headers, etag, request.url_rule.rule, expires)
     cache.put(request_key(request.environ), entry, g.cache_revision)
 
 
@@ -251,16 +291,18 @@ class FastPath:
         started = time.perf_counter()
         if not self.cache.fresh() and not self.look_at_revision():
             return None
-        entry = self.cache.get(request_key(environ))
+        now = self.cache.clock()
+        entry = self.cache.get(request_key(environ), now)
         if entry is None:
             return None
-        if entry.matches(environ.get("HTTP_IF_NONE_MATCH", "")):
-            status, headers, body, result = "304 NOT MODIFIED", list(entry.not_modified_headers), b"", "not-modified"
+        if entry.unmodified_for(environ):
+            headers = list(entry.headers_at(entry.not_modified_headers, now))
+            status, body, result = "304 NOT MODIFIED", b"", "not-modified"
         else:
             quota = limits.spend(self.app, environ)  # 304s are not counted
             if quota is None:
                 return None
-            status, headers, body, result = "200 OK", [*entry.headers, *quota], entry.body, "hit"
+            status, headers, body, result = "200 OK", [*entry.headers_at(entry.headers, now), *quota], entry.body, "hit"
         rid = logs.request_id(environ.get("HTTP_X_REQUEST_ID"))
         headers.append(("X-Request-ID", rid))
         start_response(status, headers)

@@ -1,6 +1,7 @@
 """Configuration defaults, and the environment variables that override them (the README's table lists them all)."""
 
 import os
+import time
 
 
 class Defaults:
@@ -16,6 +17,7 @@ class Defaults:
     CACHE_ENABLED = True
     CACHE_REVISION_TTL = 1.0  # seconds a worker trusts its last look at the dataset revision (0 to 1)
     CACHE_MAX_BYTES = 32 * 1024 * 1024  # response bodies kept per worker, least recently used dropped first
+    CLOCK = time.time  # what "now" and "today" mean to the views and the cache (seconds since the epoch); tests set it
     METRICS_ENABLED = True
     RATELIMIT_ENABLED = True
     RATELIMIT_APPLICATION = "600 per minute"  # per client address, across all of /v1

@@ -6,6 +6,7 @@ import zoneinfo
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 
+from api import clock
 from api.errors import Problem
 from api.models import Change, Justification, Level, Source, System
 
@@ -219,8 +220,7 @@ def current_display(system_id: str, lang: str) -> Display:
     system = System.get_or_none(System.id == system_id)
     if system is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No system {system_id!r}; see /v1/systems.", "not-found")
-    today = datetime.datetime.now(zoneinfo.ZoneInfo(system.time_zone)).date()
-    change = Change.current_national(system.id, on=today)
+    change = Change.in_force_at(system, clock.now_for(system))
     if change is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No change is recorded yet for {system_id!r}.", "not-found")
     return display(system, change, lang)

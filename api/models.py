@@ -388,6 +388,15 @@ class Change(BaseModel):
         return datetime.datetime.combine(self.effective_date, datetime.time.min, zone)
 
     @classmethod
+    def instants_on(cls, system: "System", day: datetime.date) -> list[datetime.datetime]:
+        """The instants at which a system's changes dated `day` (any scope) take effect, for those known to the
+        minute: the only moments other than local midnight at which what is in force can change during that day."""
+        query = cls.select(cls.effective_at).where(
+            (cls.system == system.id) & (cls.effective_date == day) & cls.effective_at.is_null(False)
+        )
+        return [datetime.datetime.fromisoformat(row.effective_at) for row in query]
+
+    @classmethod
     def current_national(cls, system: str, on: datetime.date | None = None):
         """The national change in force for a system (at the end of a local day, or now), or None."""
         row = System.get_or_none(System.id == system)

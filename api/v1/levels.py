@@ -2,6 +2,7 @@
 
 import datetime
 
+from api import clock
 from api.http import render
 from api.models import Change, System
 from api.spec import Blueprint
@@ -16,9 +17,18 @@ blp = Blueprint("levels", __name__, url_prefix="/v1", description="The level in 
 @blp.response(200, LevelsSchema)
 def list_levels(args):
     """The level in force in each system at an instant (a day, a date-time with offset, or now)."""
-    at = args.get("at") or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    items = [system_level(system, at) for system in System.listed(args.get("country"))]
+    systems = list(System.listed(args.get("country")))
+    at = args.get("at") or now_for_all(systems)
+    items = [system_level(system, at) for system in systems]
     return render(LevelsSchema(), {"at": at.isoformat(), "items": items, "total": len(items)})
+
+
+def now_for_all(systems: list[System]) -> datetime.datetime:
+    """Now (to the second), for an answer about all these systems: it holds until the first of them moves on."""
+    moment = clock.now().replace(microsecond=0)
+    for system in systems:
+        clock.hold_for(system, moment)
+    return moment
 
 
 def system_level(system: System, at: datetime.date | datetime.datetime) -> dict:

@@ -5,7 +5,7 @@ import datetime
 import zoneinfo
 from http import HTTPStatus
 
-from api import examples
+from api import clock, examples
 from api.errors import Problem
 from api.exports import PERIOD_COLUMNS, csv_text, ndjson_text
 from api.http import render
@@ -53,7 +53,7 @@ def get_system(args, system_id):
 def get_current(args, system_id):
     """The national level in force now, since when, the change that set it, why, and its sources."""
     system = get_system_or_404(system_id)
-    change = Change.in_force_at(system, datetime.datetime.now(datetime.UTC))
+    change = Change.in_force_at(system, clock.now_for(system))
     if change is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No change is recorded yet for {system_id!r}.", "not-found")
     return render(CurrentSchema(), current_record(system, change))
@@ -149,7 +149,7 @@ def timeline_record(system: System, date_from, date_to, area: str | None) -> dic
     if first is None or (date_from or first) < first:
         raise before_first_record(system, area, "from")
     date_from = date_from or first
-    date_to = date_to or datetime.datetime.now(zone).date()
+    date_to = date_to or clock.now_for(system).astimezone(zone).date()
     if date_to < date_from:
         raise Problem(HTTPStatus.BAD_REQUEST, "The range is reversed.", "invalid-parameter",
                       errors=[{"parameter": "to", "detail": f"Must be on or after {date_from} (from)."}])  # fmt: skip

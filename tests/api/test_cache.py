@@ -131,7 +131,7 @@ def test_the_cache_keeps_at_most_its_size_dropping_the_least_recently_used():
     entry = Entry(b"x" * 900, (), None, "/a")
     for n in range(8):
         assert cache.put(("a", n), entry, 1)
-    cache.get(("a", 0))  # used: kept
+    cache.get(("a", 0), 0)  # used: kept
     cache.put(("a", 8), entry, 1)
     assert ("a", 0) in cache.entries and ("a", 1) not in cache.entries
     assert cache.bytes <= 8000
