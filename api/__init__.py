@@ -69,8 +69,9 @@ INFO = {
         "`Dataset-Revision` header, and JSON objects also in `dataset_revision`; cite it (`GET /v1/dataset` gives a "
         "citation). Every GET has an `ETag` (from the body; for streamed exports, from the revision and the request), "
         "`Last-Modified` (when that revision was written), `Cache-Control` and `Vary: Accept, Accept-Language`, "
-        "and answers `If-None-Match` with 304. HEAD works wherever GET does. Any origin may read (CORS), errors "
-        "included."
+        "and answers `If-None-Match` (or, without it, `If-Modified-Since`) with 304. An answer about now or today "
+        "(the current level, a timeline to today) is cached by nobody past the system's next local midnight or next "
+        "change. HEAD works wherever GET does. Any origin may read (CORS), errors included."
     ),
     "license": {"name": "CC-BY-4.0 (data), see README", "identifier": "CC-BY-4.0"},
 }

@@ -4,7 +4,8 @@ The data changes rarely and is read constantly, so every successful GET answer i
 kept, as sent (compressed, with its ETag and CORS headers), in a bounded LRU map. A request then costs one cheap check
 that the revision has not moved: each worker trusts its last look at the revision for at most CACHE_REVISION_TTL
 seconds (at most 1), so a write made through any instance, or by `flask seeds load`, is seen by every instance within
-that bound. `If-None-Match` is answered 304 from the kept ETag without building a body.
+that bound. A conditional GET is answered 304 from the kept ETag and Last-Modified without building a body
+(If-None-Match when present, else If-Modified-Since: RFC 9110 13.2.2, evaluated by werkzeug).
 
 Two layers share the map:
 - hooks in Flask (`serve_from_cache` before the view, `keep_response` once the answer is sent), which look up, serve
@@ -38,7 +39,8 @@ from http import HTTPStatus
 
 from flask import Flask, Response, current_app, g, request, request_finished
 from werkzeug.datastructures import Headers
-from werkzeug.http import parse_date, parse_etags
+from werkzeug.http import parse_date
+from werkzeug.sansio.http import is_resource_modified
 
 from api import clock, limits, logs, metrics
 from api.http import MAX_AGE, STALE, cache_control
@@ -105,9 +107,17 @@ class Entry:
         return response
 
     def unmodified_for(self, environ: dict) -> bool:
-        """Weak comparison, as If-None-Match requires: W/"x" matches "x"."""
-        if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
-        return bool(if_none_match) and self.etag is not None and parse_etags(if_none_match).contains_weak(self.etag)
+        """Whether the request's validators say the client holds this answer (RFC 9110 13.2.2: If-None-Match, by weak
+        comparison, when present; else If-Modified-Since against Last-Modified), as werkzeug evaluates them."""
+        if_none_match, if_modified_since = environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE")
+        if not (if_none_match or if_modified_since) or (if_none_match and self.etag is None):
+            return False
+        return not is_resource_modified(
+            http_if_none_match=if_none_match,
+            http_if_modified_since=if_modified_since,
+            etag=self.etag,
+            last_modified=self.last_modified,
+        )
 
 
 class KeptHeaders(Headers):

@@ -1,11 +1,13 @@
 """The response cache: built once per dataset revision, 304 without a body, orthogonal to everything else."""
 
+import datetime
 import logging
 from http import HTTPStatus
 
 import pytest
 from flask.testing import FlaskClient
 from playhouse.test_utils import count_queries
+from werkzeug.http import http_date, parse_date
 
 from api import create_app, db
 from api.cache import Entry, ResponseCache
@@ -52,6 +54,27 @@ def test_if_none_match_is_answered_304_from_the_cache_without_a_body(client, res
     assert response.data == b""
     assert response.headers["ETag"] == etag and "max-age" in response.headers["Cache-Control"]
     assert results() == ["miss", "not-modified"]
+
+
+def test_if_modified_since_is_answered_304_from_the_cache(client, results):
+    modified = client.get(URL).headers["Last-Modified"]
+    response = client.get(URL, headers={"If-Modified-Since": modified})
+    assert response.status_code == HTTPStatus.NOT_MODIFIED and response.data == b""
+    assert response.headers["Last-Modified"] == modified and "max-age" in response.headers["Cache-Control"]
+    earlier = http_date(parse_date(modified) - datetime.timedelta(seconds=1))
+    assert client.get(URL, headers={"If-Modified-Since": earlier}).status_code == HTTPStatus.OK
+    assert client.get(URL, headers={"If-Modified-Since": "not a date"}).status_code == HTTPStatus.OK
+    assert results() == ["miss", "not-modified", "hit", "hit"]
+
+
+def test_if_none_match_wins_over_if_modified_since(client, results):
+    first = client.get(URL)
+    both = {"If-Modified-Since": first.headers["Last-Modified"]}
+    assert client.get(URL, headers={**both, "If-None-Match": '"other"'}).status_code == HTTPStatus.OK
+    long_ago = "Thu, 01 Jan 1970 00:00:00 GMT"
+    matching = {"If-None-Match": first.headers["ETag"], "If-Modified-Since": long_ago}
+    assert client.get(URL, headers=matching).status_code == HTTPStatus.NOT_MODIFIED
+    assert results() == ["miss", "hit", "not-modified"]
 
 
 def test_a_304_from_the_cache_carries_the_cors_headers_a_browser_needs(client):
