@@ -17,21 +17,25 @@ from api.errors import Problem
 database = DatabaseProxy()
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000}
+SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal"}
 POOL_STALE_SECONDS = 300  # a pooled connection older than this is closed and replaced on its next check-out
 UNAVAILABLE = (OperationalError, InterfaceError, MaxConnectionsExceeded)
 log = logging.getLogger(__name__)
 
 
-def open_database(url: str, pool_size: int = 4, pool_timeout: float = 10, connect_timeout: int = 5):
+def open_database(
+    url: str, pool_size: int = 4, pool_timeout: float = 10, connect_timeout: int = 5, busy_timeout: float = 5
+):
     """A peewee Database for a URL (sqlite:///path or postgresql://...), not yet connected.
+
+    SQLite waits at most `busy_timeout` seconds for another writer's lock, then fails (a 503, see `unavailable`).
 
     PostgreSQL is always pooled: each worker process keeps at most `pool_size` connections and a request waits at most
     `pool_timeout` seconds for one (never forever). Settings given in the URL's query string win over these.
     """
     scheme = urlparse(url).scheme
     if scheme.startswith("sqlite"):
-        return connect(url, pragmas=SQLITE_PRAGMAS)
+        return connect(url, pragmas={**SQLITE_PRAGMAS, "busy_timeout": round(busy_timeout * 1000)})
     if scheme in ("postgres", "postgresql", "postgres+pool", "postgresql+pool"):
         url = "postgresql+pool" + url[len(scheme) :]
         settings = {
@@ -54,8 +58,10 @@ def init_app(app: Flask) -> None:
     """Bind the proxy to the configured database, give the connection back after each request, and answer 503."""
     url = app.config.get("DATABASE_URL") or default_url(app)
     app.config["DATABASE_URL"] = url
-    pool = (app.config["DATABASE_POOL_SIZE"], app.config["DATABASE_POOL_TIMEOUT"])
-    database.initialize(open_database(url, *pool, connect_timeout=app.config["DATABASE_CONNECT_TIMEOUT"]))
+    config = app.config
+    pool = (config["DATABASE_POOL_SIZE"], config["DATABASE_POOL_TIMEOUT"])
+    timeouts = {"connect_timeout": config["DATABASE_CONNECT_TIMEOUT"], "busy_timeout": config["DATABASE_BUSY_TIMEOUT"]}
+    database.initialize(open_database(url, *pool, **timeouts))
 
     @app.teardown_appcontext
     def close_connection(exc):
@@ -70,9 +76,18 @@ def unavailable(exc: Exception) -> Response:
     """A 503 problem with Retry-After; the reason goes to the log, never to the client."""
     log.warning("database unavailable: %s: %s", type(exc).__name__, (str(exc).strip().splitlines() or [""])[0])
     retry_after = str(current_app.config["DATABASE_RETRY_AFTER"])
-    detail = "The database does not answer; try again shortly."
+    detail = BUSY if busy(exc) else "The database does not answer; try again shortly."
     problem = Problem(HTTPStatus.SERVICE_UNAVAILABLE, detail, "unavailable", headers={"Retry-After": retry_after})
     return problem.to_response()
+
+
+BUSY = "Another write holds the database; try again shortly."
+
+
+def busy(exc: Exception) -> bool:
+    """SQLite's write lock, held by another writer for longer than busy_timeout (SQLITE_BUSY, "database is locked"):
+    the database answers, only not yet. peewee keeps the driver's exception as `orig`."""
+    return getattr(getattr(exc, "orig", None), "sqlite_errorname", None) == "SQLITE_BUSY"
 
 
 def close_all() -> None:
