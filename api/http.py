@@ -94,10 +94,13 @@ def negotiate(offered: Iterable[str]) -> str:
     return next(name for name, media_type in MEDIA_TYPES.items() if media_type == best)
 
 
-def render(schema, data, *, exports: dict[str, Export] | None = None, streamed: bool = True, headers=None) -> Response:
+def render(
+    schema, data, *, exports: dict[str, Export] | None = None, streamed: bool = True, headers=None, status: int = 200
+) -> Response:
     """The answer in the negotiated format: `schema` dumps `data` as JSON (with the dataset revision and language);
     `exports` make CSV or NDJSON text, streamed (constant memory, ETag from the revision and the request) unless
-    `streamed` is False (small bodies, ETag from the bytes)."""
+    `streamed` is False (small bodies, ETag from the bytes). A write's answer (`status`) is rendered the same way,
+    after the write: its dataset revision is the one the write made."""
     exports = exports or {}
     name = negotiate(["json", *exports])
     revision, _ = dataset_state()
@@ -114,6 +117,7 @@ def render(schema, data, *, exports: dict[str, Export] | None = None, streamed: 
         response.headers["Content-Language"] = response_language()
     response.headers[REVISION_HEADER] = str(revision)
     response.headers.update(headers or {})
+    response.status_code = status
     return response
 
 

@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from schemas.base import BaseSchema
+from schemas.base import BaseSchema, Envelope
 
 METHODS = ("POST", "PATCH", "DELETE")
 
@@ -33,6 +33,7 @@ class OperationResultSchema(BaseSchema):
     etag = fields.String(allow_none=True, required=True, metadata={"description": "Its ETag after the batch."})
 
 
-class BatchSchema(BaseSchema):
+class BatchSchema(Envelope):
+    """What a batch did: one result per operation, and the dataset revision it made."""
+
     results = fields.List(fields.Nested(OperationResultSchema), required=True)
-    dataset_revision = fields.Integer(required=True)

@@ -9,8 +9,8 @@ from flask import g
 from api import curation, versions
 from api.auth import has_role, require
 from api.errors import Problem
+from api.http import render
 from api.inputs import if_match, invalid
-from api.models import Revision
 from api.records import PARTS
 from api.spec import Blueprint
 from api.v1.shared import write_body
@@ -33,7 +33,7 @@ def apply_batch():
     operations = curation.load("batch", body, BatchInput)["operations"]
     with curation.together():
         done = [run(index, operation, signature) for index, operation in enumerate(operations)]
-    return {"results": [result(*item) for item in done], "dataset_revision": Revision.dataset_revision()}
+    return render(BatchSchema(), {"results": [result(*item) for item in done]})
 
 
 def run(index: int, operation: dict, signature: curation.Signature) -> tuple:

@@ -11,7 +11,7 @@ from api.inputs import if_match
 from api.models import Change
 from api.pages import LINK_HEADER, Keyset, render_list
 from api.spec import Blueprint, exports_doc
-from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body
+from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.changes import (
     ChangeInput,
@@ -20,9 +20,9 @@ from schemas.changes import (
     ChangeRecordSchema,
     ChangeSchema,
     JustificationInput,
-    JustificationRecordSchema,
+    JustificationReadSchema,
     MeasureInput,
-    MeasureRecordSchema,
+    MeasureReadSchema,
 )
 
 blp = Blueprint("changes", __name__, url_prefix="/v1", description="Changes of alert levels, with their sources.")
@@ -43,13 +43,13 @@ def list_changes(args):
 
 @blp.route("/changes", methods=["POST"])
 @blp.writes(ChangeInput, statuses=(400, 401, 403, 409, 413, 415, 422))
-@blp.response(201, ChangeSchema, headers=CREATED_HEADERS)
+@blp.response(201, ChangeRecordSchema, headers=CREATED_HEADERS)
 @require("editor")
 def create_change():
     """Record a new change (editor): the body is the change as in a seed file."""
     body, signature = write_body()
     revision = curation.create("change", body, signature)
-    return shown("change", revision.record_id, HTTPStatus.CREATED)
+    return written("change", revision.record_id, HTTPStatus.CREATED)
 
 
 @blp.route("/changes/<string:change_id>")
@@ -64,14 +64,14 @@ def get_change(args, change_id):
 
 @blp.route("/changes/<string:change_id>", methods=["PATCH"])
 @blp.writes(ChangeInput, patch=True, statuses=(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428))
-@blp.response(200, ChangeSchema, headers=RECORD_HEADERS)
+@blp.response(200, ChangeRecordSchema, headers=RECORD_HEADERS)
 @require("editor")
 def update_change(change_id):
     """Correct a change (editor) with a JSON merge patch of its seed form; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
     curation.update("change", change_id, body, etags, signature)
-    return shown("change", change_id)
+    return written("change", change_id)
 
 
 @blp.route("/changes/<string:change_id>", methods=["DELETE"])
@@ -87,21 +87,21 @@ def retract_change(change_id):
 
 @blp.route("/changes/<string:change_id>/justifications", methods=["POST"])
 @blp.writes(JustificationInput, statuses=(400, 401, 403, 404, 409, 410, 413, 415, 422))
-@blp.response(201, JustificationRecordSchema, headers=CREATED_HEADERS)
+@blp.response(201, JustificationReadSchema, headers=CREATED_HEADERS)
 @require("editor")
 def create_justification(change_id):
     """Add a justification to a change (editor): a quotation, verbatim from its source."""
     body, signature = write_body()
     curation.create_part("justification", change_id, body, signature)
-    return shown("justification", body["id"], HTTPStatus.CREATED)
+    return written("justification", body["id"], HTTPStatus.CREATED)
 
 
 @blp.route("/changes/<string:change_id>/measures", methods=["POST"])
 @blp.writes(MeasureInput, statuses=(400, 401, 403, 404, 409, 410, 413, 415, 422))
-@blp.response(201, MeasureRecordSchema, headers=CREATED_HEADERS)
+@blp.response(201, MeasureReadSchema, headers=CREATED_HEADERS)
 @require("editor")
 def create_measure(change_id):
     """Add a measure to a change (editor)."""
     body, signature = write_body()
     curation.create_part("measure", change_id, body, signature)
-    return shown("measure", body["id"], HTTPStatus.CREATED)
+    return written("measure", body["id"], HTTPStatus.CREATED)

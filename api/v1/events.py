@@ -10,7 +10,7 @@ from api.inputs import if_match
 from api.models import Event
 from api.pages import LINK_HEADER, Keyset, render_list
 from api.spec import Blueprint, exports_doc
-from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body
+from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.events import EventInput, EventListArgs, EventListSchema, EventRecordSchema, EventSchema
 
@@ -31,13 +31,13 @@ def list_events(args):
 
 @blp.route("/events", methods=["POST"])
 @blp.writes(EventInput, statuses=(400, 401, 403, 409, 413, 415, 422))
-@blp.response(201, EventSchema, headers=CREATED_HEADERS)
+@blp.response(201, EventRecordSchema, headers=CREATED_HEADERS)
 @require("editor")
 def create_event():
     """Record an event (editor): the body is the event as in a seed file."""
     body, signature = write_body()
     revision = curation.create("event", body, signature)
-    return shown("event", revision.record_id, HTTPStatus.CREATED)
+    return written("event", revision.record_id, HTTPStatus.CREATED)
 
 
 @blp.route("/events/<string:event_id>")
@@ -52,14 +52,14 @@ def get_event(args, event_id):
 
 @blp.route("/events/<string:event_id>", methods=["PATCH"])
 @blp.writes(EventInput, patch=True, statuses=(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428))
-@blp.response(200, EventSchema, headers=RECORD_HEADERS)
+@blp.response(200, EventRecordSchema, headers=RECORD_HEADERS)
 @require("editor")
 def update_event(event_id):
     """Correct an event (editor) with a JSON merge patch of its seed form; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
     curation.update("event", event_id, body, etags, signature)
-    return shown("event", event_id)
+    return written("event", event_id)
 
 
 @blp.route("/events/<string:event_id>", methods=["DELETE"])

@@ -5,15 +5,13 @@ from api.auth import require
 from api.http import render
 from api.inputs import if_match
 from api.spec import Blueprint
-from api.v1.shared import RECORD_HEADERS, no_content, retraction, shown, write_body
+from api.v1.shared import RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.changes import (
     JustificationInput,
     JustificationReadSchema,
-    JustificationRecordSchema,
     MeasureInput,
     MeasureReadSchema,
-    MeasureRecordSchema,
 )
 
 blp = Blueprint("parts", __name__, url_prefix="/v1", description="Justifications and measures of changes.")
@@ -33,14 +31,14 @@ def get_justification(args, justification_id):
 
 @blp.route("/justifications/<string:justification_id>", methods=["PATCH"])
 @blp.writes(JustificationInput, patch=True, statuses=WRITE_ERRORS)
-@blp.response(200, JustificationRecordSchema, headers=RECORD_HEADERS)
+@blp.response(200, JustificationReadSchema, headers=RECORD_HEADERS)
 @require("editor")
 def update_justification(justification_id):
     """Correct a justification (editor) with a JSON merge patch; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
     curation.update_part("justification", justification_id, body, etags, signature)
-    return shown("justification", justification_id)
+    return written("justification", justification_id)
 
 
 @blp.route("/justifications/<string:justification_id>", methods=["DELETE"])
@@ -66,14 +64,14 @@ def get_measure(args, measure_id):
 
 @blp.route("/measures/<string:measure_id>", methods=["PATCH"])
 @blp.writes(MeasureInput, patch=True, statuses=WRITE_ERRORS)
-@blp.response(200, MeasureRecordSchema, headers=RECORD_HEADERS)
+@blp.response(200, MeasureReadSchema, headers=RECORD_HEADERS)
 @require("editor")
 def update_measure(measure_id):
     """Correct a measure (editor) with a JSON merge patch; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
     curation.update_part("measure", measure_id, body, etags, signature)
-    return shown("measure", measure_id)
+    return written("measure", measure_id)
 
 
 @blp.route("/measures/<string:measure_id>", methods=["DELETE"])

@@ -6,9 +6,13 @@ from http import HTTPStatus
 from flask import Response, g
 
 from api import curation, versions
+from api.http import render
 from api.inputs import JSON, MERGE_PATCH, change_reason, if_match, invalid, json_body
 from api.models import Change, Event, Justification, Measure, Source
 from api.versions import FOLDERS
+from schemas.changes import ChangeRecordSchema, JustificationReadSchema, MeasureReadSchema
+from schemas.events import EventRecordSchema
+from schemas.sources import SourceRecordSchema
 
 FETCH = {
     "change": lambda record_id: Change.with_levels().where(Change.id == record_id).first(),
@@ -16,6 +20,14 @@ FETCH = {
     "source": lambda record_id: Source.get_or_none(Source.id == record_id),
     "justification": lambda record_id: Justification.get_or_none(Justification.id == record_id),
     "measure": lambda record_id: Measure.get_or_none(Measure.id == record_id),
+}
+
+SCHEMAS = {
+    "change": ChangeRecordSchema,
+    "event": EventRecordSchema,
+    "source": SourceRecordSchema,
+    "justification": JustificationReadSchema,
+    "measure": MeasureReadSchema,
 }
 
 RECORD_HEADERS = {
@@ -34,6 +46,13 @@ def shown(kind: str, record_id: str, status: int = HTTPStatus.OK):
     if status == HTTPStatus.CREATED:
         headers["Location"] = f"/v1/{FOLDERS[kind]}/{record_id}"
     return record, status, headers
+
+
+def written(kind: str, record_id: str, status: int = HTTPStatus.OK) -> Response:
+    """A write's answer: the record as its GET shows it, with the dataset revision the write made and the language,
+    its ETag and history link, and Location when created."""
+    record, status, headers = shown(kind, record_id, status)
+    return render(SCHEMAS[kind](), record, status=status, headers=headers)
 
 
 def write_body(patch: bool = False) -> tuple[dict, curation.Signature]:

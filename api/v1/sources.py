@@ -10,7 +10,7 @@ from api.inputs import if_match
 from api.models import Source
 from api.pages import LINK_HEADER, Keyset, render_list
 from api.spec import Blueprint, exports_doc
-from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body
+from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.sources import SourceInput, SourceListArgs, SourceListSchema, SourceRecordSchema, SourceSchema
 
@@ -31,13 +31,13 @@ def list_sources(args):
 
 @blp.route("/sources", methods=["POST"])
 @blp.writes(SourceInput, statuses=(400, 401, 403, 409, 413, 415, 422))
-@blp.response(201, SourceSchema, headers=CREATED_HEADERS)
+@blp.response(201, SourceRecordSchema, headers=CREATED_HEADERS)
 @require("editor")
 def create_source():
     """Record a source (editor): the body is the source as in a seed file."""
     body, signature = write_body()
     revision = curation.create("source", body, signature)
-    return shown("source", revision.record_id, HTTPStatus.CREATED)
+    return written("source", revision.record_id, HTTPStatus.CREATED)
 
 
 @blp.route("/sources/<string:source_id>")
@@ -52,14 +52,14 @@ def get_source(args, source_id):
 
 @blp.route("/sources/<string:source_id>", methods=["PATCH"])
 @blp.writes(SourceInput, patch=True, statuses=(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428))
-@blp.response(200, SourceSchema, headers=RECORD_HEADERS)
+@blp.response(200, SourceRecordSchema, headers=RECORD_HEADERS)
 @require("editor")
 def update_source(source_id):
     """Correct a source (editor) with a JSON merge patch of its seed form; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
     curation.update("source", source_id, body, etags, signature)
-    return shown("source", source_id)
+    return written("source", source_id)
 
 
 @blp.route("/sources/<string:source_id>", methods=["DELETE"])

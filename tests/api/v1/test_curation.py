@@ -363,3 +363,48 @@ def test_patch_also_takes_plain_json(client, editor):
                             headers={**editor, "If-Match": response.headers["ETag"]})  # fmt: skip
     assert_problem(response, HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
     assert response.headers["Accept-Patch"] == "application/merge-patch+json"
+
+
+def test_write_answers_carry_the_dataset_revision_they_made_and_their_language(client, editor):
+    french = {**editor, "Accept-Language": "fr", "X-Change-Reason": "Test."}
+    measure = {
+        "id": "zz-alert-2024-06-01-patrols",
+        "description": {"fr": "Patrouilles."},
+        "source_ids": ["test-bulletin"],
+    }
+    source = {"id": "test-notice", "kind": "official", "publisher": "Test authority", "title": "Test notice",
+              "language": "en", "published_date": "2024-06-01", "url": None}  # fmt: skip
+    writes = [
+        lambda: client.post("/v1/changes", json=NEW_CHANGE, headers=french),
+        lambda: patch(
+            client,
+            "/v1/changes/zz-alert-2024-06-01",
+            {"summary": {"fr": "Abaissé."}},
+            french,
+            client.get("/v1/changes/zz-alert-2024-06-01").headers["ETag"],
+        ),  # fmt: skip
+        lambda: client.post("/v1/changes/zz-alert-2024-06-01/measures", json=measure, headers=french),
+        lambda: client.post("/v1/sources", json=source, headers=french),
+        lambda: client.post(
+            "/v1/batch",
+            headers=french,
+            json={
+                "operations": [
+                    {
+                        "method": "PATCH",
+                        "path": "/v1/sources/test-notice",
+                        "body": {"title": "Test notice (corrected)"},
+                        "if_match": client.get("/v1/sources/test-notice").headers["ETag"],
+                    }
+                ]
+            },
+        ),  # fmt: skip
+    ]
+    for write in writes:
+        response = write()
+        assert response.status_code in (HTTPStatus.OK, HTTPStatus.CREATED), response.get_json()
+        revision = client.get("/v1").get_json()["dataset_revision"]
+        body = response.get_json()
+        assert (body["dataset_revision"], body["lang"]) == (revision, "fr"), response.request.path
+        assert response.headers["Dataset-Revision"] == str(revision) and response.headers["Content-Language"] == "fr"
+    assert writes[2]().status_code == HTTPStatus.CONFLICT, "a write that fails is still a problem"
