@@ -64,6 +64,13 @@ class SystemLevelSchema(BaseSchema):
 class LevelsSchema(Envelope):
     """The level in each system at one instant."""
 
-    at = fields.String(required=True, metadata={"description": "The day or instant asked about (default: now)."})
+    at = fields.String(
+        required=True,
+        metadata={
+            "description": "The day or instant asked about. Without `at` in the request, the instant this answer was "
+            "made (to the second): the same answer, with the same `at`, is served until the level could next change "
+            "in one of the systems (its local midnight, or a change known to the minute)."
+        },
+    )
     items = fields.List(fields.Nested(SystemLevelSchema), required=True)
     total = fields.Integer(required=True)
