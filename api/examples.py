@@ -9,7 +9,7 @@ def item(record: dict) -> dict:
 
 CURRENT = {
     "change_id": "fr-vigipirate-2024-03-24",
-    "dataset_revision": 275,
+    "dataset_revision": 276,
     "direction": "raise",
     "justification": {
         "quote": "Given the claim of responsibility for the attack by the Islamic State and the threats weighing on our country, we have decided to raise the Vigipirate posture to its highest level: emergency attack",
@@ -61,7 +61,7 @@ LEVEL_AT = {
     "area": None,
     "at": "2020-11-01",
     "change_id": "fr-vigipirate-2020-10-29",
-    "dataset_revision": 275,
+    "dataset_revision": 276,
     "lang": "en",
     "level": {
         "code": "urgence-attentat",
@@ -81,7 +81,7 @@ LEVEL_AT = {
 
 TIMELINE = {
     "area": None,
-    "dataset_revision": 275,
+    "dataset_revision": 276,
     "from": "2016-12-01",
     "lang": "en",
     "periods": [
@@ -269,7 +269,7 @@ CHANGE = {
     "announced_at": "2024-03-24T21:30:00+01:00",
     "announced_by": {"name": "Gabriel Attal", "role": "Prime Minister"},
     "announced_date": "2024-03-24",
-    "dataset_revision": 275,
+    "dataset_revision": 276,
     "decided_date": "2024-03-24",
     "direction": "raise",
     "effective_at": None,
@@ -381,7 +381,7 @@ CHANGE = {
     ],
 }
 
-CHANGE_LIST = {"items": [item(CHANGE)], "dataset_revision": 275, "lang": "en", "total": 8}
+CHANGE_LIST = {"items": [item(CHANGE)], "dataset_revision": 276, "lang": "en", "total": 8}
 
 CHANGES_CSV = 'id,system,country,effective_date,effective_at,decided_date,announced_date,announced_at,direction,from_level,from_level_rank,from_level_name_fr,from_level_name_en,from_level_severity,to_level,to_level_rank,to_level_name_fr,to_level_name_en,to_level_severity,scope,areas,announced_by,announced_by_role,summary_fr,summary_en,triggers,justifications,measures,sources\r\nfr-vigipirate-2024-03-24,fr-vigipirate,FR,2024-03-24,,2024-03-24,2024-03-24,2024-03-24T21:30:00+01:00,raise,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,national,,Gabriel Attal,Prime Minister,"Deux jours après l\'attentat du Crocus City Hall près de Moscou, revendiqué par l\'État islamique, un Conseil de défense et de sécurité nationale réuni à l\'Élysée par le président Emmanuel Macron le dimanche 24 mars 2024 décide de rehausser Vigipirate au niveau « urgence attentat » ; le Premier ministre Gabriel Attal l\'annonce sur X vers 21 h 30. Le gouvernement invoque la revendication par l\'État islamique au Khorassan, une organisation qui menace la France et a été impliquée dans des projets d\'attentats déjoués en Europe ; le lendemain, Emmanuel Macron (en Guyane) parle d\'une décision de précaution fondée sur des éléments crédibles. C\'est la quatrième activation de ce niveau depuis 2016. Le niveau a été maintenu le 7 mai 2024 pour l\'été et l\'automne 2024, restait en vigueur après les Jeux olympiques, et a été maintenu par les postures du 15 janvier 2025, du 1er juillet 2025 et du 5 janvier 2026 (toujours en vigueur le 17 janvier 2026).","Two days after the Crocus City Hall attack near Moscow, claimed by the Islamic State, a Defence and National Security Council convened at the Élysée by President Emmanuel Macron on Sunday 24 March 2024 decided to raise Vigipirate to ""urgence attentat""; Prime Minister Gabriel Attal announced it on X at about 21:30. The Government cited the claim by Islamic State – Khorasan Province, a group that threatens France and was involved in foiled attack plans in Europe; the next day Emmanuel Macron (in French Guiana) called it a precautionary decision based on credible evidence. It was the fourth activation of this level since 2016. The level was kept on 7 May 2024 for summer and autumn 2024, was still in force after the Olympic Games, and was kept by the postures of 15 January 2025, 1 July 2025 and 5 January 2026 (still in force on 17 January 2026).",2024-03-22-crocus-city-hall-attack,9,6,article-2024-03-26-macron-is-cell-foiled-plots;article-macron-high-alert-group-behind-moscow-attack-tried-france;article-2024-03-25-gestion-macron-group-moscow-massacre-attempts-france;article-france-raises-vigipirate-highest-level-after-moscow-attack;article-is-offshoot-active-in-france-macron-offers-putin-opportunity;europe1-2024-03-urgence-attentat-autres-fois;tf1info-2024-03-urgence-attentat-de-quoi-s-agit-il;centrepresseaveyron-2024-03-25-vigipirate-urgence-attentat;linternaute-2024-03-que-change-urgence-attentat;france3-cvl-2024-03-25-urgence-attentat-region;blick-ats-2024-03-24-vigipirate-urgence-attentat;brindas-2024-vigipirate-urgence-attentat-jo;cfjlab-vigipirate-ou-en-est-on;plouay-2025-01-17-vigipirate-hiver-printemps-2025;pizay-vigipirate-ete-automne-2025;greolieres-vigipirate-hiver-printemps-2026;echodumardi-2026-01-17-vigipirate-prolonge-2026\r\nfr-vigipirate-2024-01-15,fr-vigipirate,FR,2024-01-15,,,,,lower,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,national,,,,"Le 15 janvier 2024, trois mois après l\'attentat d\'Arras, le plan Vigipirate est ramené au niveau « Sécurité renforcée – risque attentat » sur l\'ensemble du territoire.","On 15 January 2024, three months after the Arras attack, Vigipirate was brought back to ""Enhanced security – risk of attack"" on the whole territory.",,0,0,connexion-2024-01-16-france-lowered-terrorism-alert;europe1-2024-03-urgence-attentat-autres-fois;linternaute-2024-03-que-change-urgence-attentat;blick-ats-2024-03-24-vigipirate-urgence-attentat;article-france-raises-vigipirate-highest-level-after-moscow-attack;article-is-offshoot-active-in-france-macron-offers-putin-opportunity\r\n'
 
@@ -409,7 +409,7 @@ EVENT = {
         },
     ],
     "country": "RU",
-    "dataset_revision": 275,
+    "dataset_revision": 276,
     "id": "2024-03-22-crocus-city-hall-attack",
     "kind": "attack",
     "lang": "en",
@@ -471,7 +471,7 @@ EVENT = {
     ],
 }
 
-EVENT_LIST = {"items": [item(EVENT)], "dataset_revision": 275, "lang": "en", "total": 1}
+EVENT_LIST = {"items": [item(EVENT)], "dataset_revision": 276, "lang": "en", "total": 1}
 
 EVENTS_CSV = 'id,kind,occurred_date,occurred_at,country,place,title_fr,title_en,summary_fr,summary_en,perpetrators,casualty_reports,sources\r\n2024-03-22-crocus-city-hall-attack,attack,2024-03-22,,RU,"Crocus City Hall, Krasnogorsk, Moscow Oblast",Attentat du Crocus City Hall,Crocus City Hall attack,"Le vendredi 22 mars 2024 au soir, peu avant un concert du groupe Picnic, quatre hommes armés attaquent le public du Crocus City Hall à Krasnogorsk (oblast de Moscou), tirent sur la foule et incendient la salle. L\'État islamique revendique l\'attaque ; sa branche Khorassan (EI-K) est tenue pour la plus probablement responsable. La Russie inculpe quatre hommes ; Vladimir Poutine évoque une piste ukrainienne, démentie par l\'Ukraine, et les États-Unis disent n\'avoir aucun indice d\'une implication de Kiev. Les bilans ont évolué de 133 à 145 morts.","On the evening of Friday 22 March 2024, shortly before a concert by the band Picnic, four gunmen attacked the audience at Crocus City Hall in Krasnogorsk (Moscow Oblast), shooting into the crowd and setting the venue on fire. The Islamic State claimed it; its Khorasan branch (ISKP) is held most likely responsible. Russia charged four men; Vladimir Putin suggested a Ukrainian link, which Ukraine denied and for which the United States said it saw no indication. Reported tolls ranged from 133 to 145 dead.",Islamic State (claimed);Islamic State – Khorasan Province (ISKP) (claimed);Dalerdzhon Mirzoyev (suspected);Muhammadsobir Fayzov (suspected);Saidakrami Murodali Rachabalizoda (suspected);Shamsidin Fariduni (suspected),10,article-2024-03-26-macron-is-cell-foiled-plots;article-macron-high-alert-group-behind-moscow-attack-tried-france;article-2024-03-25-gestion-macron-group-moscow-massacre-attempts-france;article-france-raises-vigipirate-highest-level-after-moscow-attack;article-is-offshoot-active-in-france-macron-offers-putin-opportunity;europe1-2024-03-urgence-attentat-autres-fois;tf1info-2024-03-urgence-attentat-de-quoi-s-agit-il;wikipedia-en-crocus-city-hall-attack;wikipedia-en-crocus-city-hall-attack-oldid-1215221086;kazpravda-interfax-2024-03-30-crocus-toll-144;taz-2024-03-faeser-akute-terrorgefahr\r\n'
 
@@ -480,7 +480,7 @@ EVENTS_NDJSON = '{"casualties": [{"as_of": "2015-11-15", "injured": 352, "injure
 SOURCE = {
     "archive_url": None,
     "author": None,
-    "dataset_revision": 275,
+    "dataset_revision": 276,
     "id": "europe1-2016-11-vigipirate-plus",
     "kind": "news-website",
     "lang": "en",
@@ -493,7 +493,7 @@ SOURCE = {
     "url": "https://europe1.fr/societe/avant-les-fetes-un-nouveau-plan-vigipirate-face-a-la-menace-terroriste-2917103",
 }
 
-SOURCE_LIST = {"items": [item(SOURCE)], "dataset_revision": 275, "lang": "en", "total": 5}
+SOURCE_LIST = {"items": [item(SOURCE)], "dataset_revision": 276, "lang": "en", "total": 5}
 
 SOURCES_CSV = 'id,kind,publisher,title,author,language,published_date,url,archive_url,local_copy,reliability\r\neurope1-2016-11-vigipirate-plus,news-website,Europe 1,"Avant les fêtes, un nouveau plan Vigipirate face à la menace terroriste",,fr,,https://europe1.fr/societe/avant-les-fetes-un-nouveau-plan-vigipirate-face-a-la-menace-terroriste-2917103,,,"Title reconstructed from the address (accents and punctuation ours); 1 or 2 December 2016 (""validé par un Conseil de Défense réuni mercredi ... entré en vigueur jeudi""). Explains the 2016 reform (quotes SGDSN head Louis Gautier) and the previous two-level scale. Disagrees on the date of the previous reform: ""avait déjà été revu en 2013"" (the two-level plan applied from 20 February 2014 per the Hérault prefecture)."\r\n'
 
