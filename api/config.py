@@ -12,7 +12,7 @@ class Defaults:
     DATABASE_POOL_TIMEOUT = 10.0  # seconds a request waits for a free pooled connection before a 503
     DATABASE_CONNECT_TIMEOUT = 5  # seconds to open a PostgreSQL connection before a 503
     DATABASE_RETRY_AFTER = 5  # seconds, sent as Retry-After when the database does not answer
-    DATABASE_BUSY_TIMEOUT = 5.0  # SQLite: seconds a statement waits for another writer's lock before a 503
+    DATABASE_BUSY_TIMEOUT = 5.0  # seconds a statement waits for another writer's lock before a 503 (SQLite, PostgreSQL)
     SEEDS_DIR = None  # None: the seeds/ folder beside the api package
     LOG_LEVEL = "INFO"
     CACHE_ENABLED = True

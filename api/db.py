@@ -28,7 +28,8 @@ def open_database(
 ):
     """A peewee Database for a URL (sqlite:///path or postgresql://...), not yet connected.
 
-    SQLite waits at most `busy_timeout` seconds for another writer's lock, then fails (a 503, see `unavailable`).
+    A write waits at most `busy_timeout` seconds for a lock another writer holds, then fails (a 503, see
+    `unavailable`): SQLite's busy_timeout, PostgreSQL's lock_timeout (added to the URL's libpq `options`).
 
     PostgreSQL is always pooled: each worker process keeps at most `pool_size` connections and a request waits at most
     `pool_timeout` seconds for one (never forever). Settings given in the URL's query string win over these.
@@ -45,7 +46,10 @@ def open_database(
             "connect_timeout": connect_timeout,
         }
         given = parse(url)
-        return connect(url, **{key: value for key, value in settings.items() if key not in given})
+        lock_timeout = f"-c lock_timeout={round(busy_timeout * 1000)}"
+        if "lock_timeout" not in given.get("options", ""):
+            settings["options"] = f"{given['options']} {lock_timeout}" if "options" in given else lock_timeout
+        return connect(url, **{key: value for key, value in settings.items() if key not in given or key == "options"})
     return connect(url)
 
 
@@ -82,12 +86,15 @@ def unavailable(exc: Exception) -> Response:
 
 
 BUSY = "Another write holds the database; try again shortly."
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE when lock_timeout runs out
 
 
 def busy(exc: Exception) -> bool:
-    """SQLite's write lock, held by another writer for longer than busy_timeout (SQLITE_BUSY, "database is locked"):
-    the database answers, only not yet. peewee keeps the driver's exception as `orig`."""
-    return getattr(getattr(exc, "orig", None), "sqlite_errorname", None) == "SQLITE_BUSY"
+    """A lock held by another writer for longer than DATABASE_BUSY_TIMEOUT (SQLite's SQLITE_BUSY, "database is
+    locked"; PostgreSQL's lock_not_available): the database answers, only not yet. peewee keeps the driver's exception
+    as `orig`."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlite_errorname", None) == "SQLITE_BUSY" or getattr(orig, "pgcode", None) == LOCK_NOT_AVAILABLE
 
 
 def close_all() -> None:

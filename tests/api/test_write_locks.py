@@ -1,11 +1,13 @@
-"""SQLite's single writer: a write that cannot get the lock within DATABASE_BUSY_TIMEOUT is a 503 problem with
-Retry-After, writes nothing, and goes through once the lock is free; reads go on meanwhile (WAL). The lock is held by
-a real second connection to the same file."""
+"""A write that cannot get a lock within DATABASE_BUSY_TIMEOUT is a 503 problem with Retry-After, writes nothing, and
+goes through once the lock is free; reads go on meanwhile. The lock is held by a real second connection: SQLite's
+single writer lock (BEGIN IMMEDIATE on the same file); on PostgreSQL, the revision table every write appends to
+(LOCK TABLE ... IN EXCLUSIVE MODE, which still lets reads through), bounded by lock_timeout."""
 
 import json
 import sqlite3
 from http import HTTPStatus
 
+import psycopg2
 import pytest
 
 from api import db
@@ -14,26 +16,28 @@ from tests.api.test_cache import rebuilt
 from tests.api.v1.test_curation import NEW_CHANGE
 from tests.helpers import assert_problem
 
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 SOURCE = {"id": "new-source", "kind": "official", "publisher": "Test authority", "title": "New bulletin",
           "language": "en", "published_date": "2024-06-01", "url": None}  # fmt: skip
 
 
 @pytest.fixture
 def impatient(app):
-    """A client of the app whose writes wait 50 ms for SQLite's lock."""
+    """A client of the app whose writes wait 50 ms for a lock."""
     yield rebuilt(app, DATABASE_BUSY_TIMEOUT=0.05).test_client()
     db.close_all()
 
 
 @pytest.fixture
 def locked(database_url):
-    """Another connection holding the write lock (BEGIN IMMEDIATE) until the test releases it."""
-    holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    """Another connection holding what every write needs, until the test rolls it back."""
+    if database_url.startswith("sqlite"):
+        holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+    else:
+        holder = psycopg2.connect(database_url)  # the test's own schema, from the URL's search_path
+        holder.cursor().execute("LOCK TABLE revision IN EXCLUSIVE MODE")  # psycopg2 opened a transaction
     yield holder
-    if holder.in_transaction:
-        holder.rollback()
+    holder.rollback()
     holder.close()
 
 
