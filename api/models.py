@@ -397,12 +397,6 @@ class Change(BaseModel):
         return [datetime.datetime.fromisoformat(row.effective_at) for row in query]
 
     @classmethod
-    def current_national(cls, system: str, on: datetime.date | None = None):
-        """The national change in force for a system (at the end of a local day, or now), or None."""
-        row = System.get_or_none(System.id == system)
-        return row and cls.in_force_at(row, on or datetime.datetime.now(datetime.UTC))
-
-    @classmethod
     def following(cls, change, zone: zoneinfo.ZoneInfo, area: str | None = None):
         """The change that replaced `change` in its history (national, or in `area`), or None while it is in force."""
         history = cls.history(change.system_id, area)

@@ -75,8 +75,8 @@ def render_list(walk: Keyset, args: dict, list_schema, item_schema, columns: Col
     NDJSON, streamed: the whole walk from `cursor`, or only the page that `limit` asks for (with its Link header).
 
     `total` is counted on the first page only (no `cursor`): a count reads every matching row, in time that grows with
-    the result (bench/scale.py: 0.4 s for the 560,000 changes of a synthetic range, where the page itself takes
-    30 ms), while a page past the first costs the same wherever it is. A client walking the pages has it from the
+    the result (bench/scale.py: 75 ms on SQLite, 170 ms on PostgreSQL for the 564,517 changes of a synthetic range,
+    where the page itself takes 20 to 25 ms), while a page past the first costs the same wherever it is. A client walking the pages has it from the
     first one; `first` in the Link header leads back to it."""
     limit, cursor = args.get("limit"), args.get("cursor")
     name = negotiate(["json", "csv", "ndjson"])

@@ -121,7 +121,7 @@ def build(url: str, synthetic: int):
     return db.database.obj, app
 
 
-def measure(urls: list[str], args) -> tuple[dict, int]:
+def measure(urls: list[str], args) -> tuple[dict, int, int]:
     curated, _ = build(urls[0], 0)
     large, app = build(urls[1], args.changes)
     client = app.test_client()

@@ -1,5 +1,6 @@
 """The real dataset in seeds/: valid, loadable, and every quotation verbatim from the copy of its source we keep."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ def local_copy(source_id: str) -> Path | None:
 def test_the_dataset_loads_and_has_a_current_vigipirate_level(empty_app):
     with empty_app.app_context():
         assert seeds.load(SEEDS).created == len(records)
-        assert Change.current_national("fr-vigipirate").to_level.code == "urgence-attentat"
+        now = datetime.datetime.now(datetime.UTC)
+        assert Change.in_force_at("fr-vigipirate", now).to_level.code == "urgence-attentat"
 
 
 def test_march_2024_is_the_fourth_activation_of_urgence_attentat_since_the_reform():
