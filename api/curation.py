@@ -23,7 +23,7 @@ from peewee import IntegrityError
 from api import checks, records, versions
 from api.db import lock_rows, write_transaction
 from api.errors import Problem
-from api.history import LevelKey, Step
+from api.history import LevelKey, Step, scope_keys
 from api.inputs import invalid, merge_patch
 from api.models import Change, Level, Revision, System
 from api.records import KINDS, PARTS
@@ -232,7 +232,7 @@ def current_content(kind: str, record_id: str) -> dict:
 def history_steps(system_id: str) -> list[Step]:
     return [
         Step(c.id, c.effective_date, c.effective_at, c.from_level.code if c.from_level_id else None, c.to_level.code,
-             tuple(c.areas) if c.scope_type == "regional" else ())
+             scope_keys(c.scope))
         for c in Change.matching(system_id)
     ]  # fmt: skip
 

@@ -20,11 +20,21 @@ class Step:
     effective_at: str | None
     from_level: str | None
     to_level: str
-    areas: tuple[str, ...] = field(default_factory=tuple)  # empty: national
+    areas: tuple[str, ...] = field(default_factory=tuple)  # empty: national; sectors as "sector:<slug>"
 
     @property
     def order(self):
         return (self.effective_date, self.effective_at or "", self.id)
+
+
+def scope_keys(scope: dict) -> tuple[str, ...]:
+    """Where a change applies, for continuity: () for national, its ISO 3166-2 areas, or "sector:<slug>" for each of
+    its sectors (a sector's history starts from the national level, as a region's does)."""
+    if scope["type"] == "regional":
+        return tuple(scope.get("areas") or ())
+    if scope["type"] == "sectoral":
+        return tuple(f"sector:{sector}" for sector in scope.get("sectors") or ())
+    return ()
 
 
 def direction(from_level: LevelKey | None, to_level: LevelKey) -> str:

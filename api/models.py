@@ -54,14 +54,27 @@ class System(BaseModel):
     name_fr = TextField(null=True)
     name_en = TextField(null=True)
     name_nl = TextField(null=True)
+    name_es = TextField(null=True)
+    name_da = TextField(null=True)
+    name_nb = TextField(null=True)
+    name_sv = TextField(null=True)
     authority_fr = TextField(null=True)
     authority_en = TextField(null=True)
     authority_nl = TextField(null=True)
+    authority_es = TextField(null=True)
+    authority_da = TextField(null=True)
+    authority_nb = TextField(null=True)
+    authority_sv = TextField(null=True)
     time_zone = CharField(max_length=64)
     reviewed_through = DateField()
     description_fr = TextField(null=True)
     description_en = TextField(null=True)
     description_nl = TextField(null=True)
+    description_es = TextField(null=True)
+    description_da = TextField(null=True)
+    description_nb = TextField(null=True)
+    description_sv = TextField(null=True)
+    ended_date = DateField(null=True)
     source_ids = JSONText(default=list)
 
     @classmethod
@@ -93,6 +106,10 @@ class Scale(BaseModel):
     name_fr = TextField(null=True)
     name_en = TextField(null=True)
     name_nl = TextField(null=True)
+    name_es = TextField(null=True)
+    name_da = TextField(null=True)
+    name_nb = TextField(null=True)
+    name_sv = TextField(null=True)
     valid_from = DateField(null=True)
     valid_to = DateField(null=True)
     source_ids = JSONText(default=list)
@@ -107,11 +124,19 @@ class Level(BaseModel):
     name_fr = TextField(null=True)
     name_en = TextField(null=True)
     name_nl = TextField(null=True)
+    name_es = TextField(null=True)
+    name_da = TextField(null=True)
+    name_nb = TextField(null=True)
+    name_sv = TextField(null=True)
     colour = CharField(max_length=7, null=True)
     severity = FloatField()
     description_fr = TextField(null=True)
     description_en = TextField(null=True)
     description_nl = TextField(null=True)
+    description_es = TextField(null=True)
+    description_da = TextField(null=True)
+    description_nb = TextField(null=True)
+    description_sv = TextField(null=True)
 
     class Meta:
         indexes = ((("system", "code"), True), (("scale", "rank"), True))
@@ -227,6 +252,7 @@ class Change(BaseModel):
     to_level = ForeignKeyField(Level, backref="changes_to")
     direction = CharField(max_length=16)
     scope_type = CharField(max_length=16)
+    sectors = JSONText(null=True)
     decided_date = DateField(null=True)
     announced_date = DateField(null=True)
     announced_at = CharField(max_length=40, null=True)
@@ -454,6 +480,8 @@ class Change(BaseModel):
 
     @property
     def scope(self) -> dict:
+        if self.scope_type == "sectoral":
+            return {"type": self.scope_type, "areas": self.areas, "sectors": self.sectors or []}
         return {"type": self.scope_type, "areas": self.areas}
 
     @property

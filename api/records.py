@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from marshmallow import Schema, ValidationError, fields
 
 from api import search
-from api.history import LevelKey, Step, direction
+from api.history import LevelKey, Step, direction, scope_keys
 from api.models import (
     Change,
     ChangeArea,
@@ -25,7 +25,7 @@ from api.models import (
     Source,
     System,
 )
-from schemas.base import TextSchema, split_text
+from schemas.base import EXTRA_LANGUAGES, TextSchema, split_text
 from schemas.changes import ChangeInput, JustificationInput, MeasureInput
 from schemas.events import EventInput
 from schemas.sources import SourceInput
@@ -42,7 +42,7 @@ class Kind:
     model: type
 
 
-MULTILINGUAL = ("fr", "en", "nl")  # systems, scales and levels may have Dutch text
+MULTILINGUAL = ("fr", "en", *EXTRA_LANGUAGES)  # systems, scales and levels may be in their own languages
 # In writing order: every reference points at a record written before it.
 KINDS = {
     "source": Kind("source", "sources", SourceInput, Source),
@@ -114,10 +114,10 @@ def normalized(kind: str, content: dict | None) -> dict | None:
 
 def change_step(data: dict) -> Step:
     """The part of a change (as loaded) that continuity depends on."""
-    areas = tuple(data["scope"].get("areas") or ()) if data["scope"]["type"] == "regional" else ()
     return Step(
-        data["id"], data["effective_date"], data.get("effective_at"), data["from_level"], data["to_level"], areas
-    )
+        data["id"], data["effective_date"], data.get("effective_at"), data["from_level"], data["to_level"],
+        scope_keys(data["scope"]),
+    )  # fmt: skip
 
 
 def upsert(model, key: dict, values: dict):
@@ -138,6 +138,7 @@ def write_system(data: dict) -> None:
         "country": data["country"],
         "time_zone": data["time_zone"],
         "reviewed_through": data["reviewed_through"],
+        "ended_date": data.get("ended_date"),
         "source_ids": data["source_ids"],
         **split_text(data, "name", MULTILINGUAL),
         **split_text(data, "authority", MULTILINGUAL),
@@ -202,6 +203,7 @@ def write_change(data: dict) -> None:
         "to_level": levels[data["to_level"]],
         "direction": direction(key(data["from_level"]), key(data["to_level"])),
         "scope_type": data["scope"]["type"],
+        "sectors": data["scope"].get("sectors") or None,
         "decided_date": data.get("decided_date"),
         "announced_date": data.get("announced_date"),
         "announced_at": data.get("announced_at"),

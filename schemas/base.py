@@ -30,12 +30,18 @@ class TextSchema(BaseSchema):
             raise ValidationError("Give the text in French (fr), English (en) or both.", "fr")
 
 
-class MultilingualTextSchema(TextSchema):
-    """Text in French and English, and in Dutch where the system's authority publishes in Dutch."""
+EXTRA_LANGUAGES = {"nl": "Dutch", "es": "Spanish", "da": "Danish", "nb": "Norwegian Bokmål", "sv": "Swedish"}
 
-    nl = fields.String(
-        validate=validate.Length(min=1), metadata={"description": "Dutch text, where the source uses it."}
-    )
+
+class MultilingualTextSchema(TextSchema):
+    """Text in French and English, and in a system's own languages (Dutch, Spanish, Danish, Norwegian Bokmål,
+    Swedish) where its authority publishes in them."""
+
+    nl = fields.String(validate=validate.Length(min=1), metadata={"description": "Dutch text, where the source uses it."})
+    es = fields.String(validate=validate.Length(min=1), metadata={"description": "Spanish text."})
+    da = fields.String(validate=validate.Length(min=1), metadata={"description": "Danish text."})
+    nb = fields.String(validate=validate.Length(min=1), metadata={"description": "Norwegian Bokmål text."})
+    sv = fields.String(validate=validate.Length(min=1), metadata={"description": "Swedish text."})
 
 
 class Bilingual(fields.Nested):
@@ -63,10 +69,11 @@ class Bilingual(fields.Nested):
 
 
 class Multilingual(Bilingual):
-    """Bilingual text that may also have Dutch (`nl`): names and descriptions of systems, scales and levels."""
+    """Bilingual text that may also be in a system's own languages: names and descriptions of systems, scales and
+    levels."""
 
     SCHEMA = MultilingualTextSchema
-    OPTIONAL = ("nl",)
+    OPTIONAL = tuple(EXTRA_LANGUAGES)
 
 
 def split_text(data: dict, name: str, languages: tuple[str, ...] = ("fr", "en")) -> dict:
@@ -229,6 +236,10 @@ class LocalTextSchema(BaseSchema):
     fr = fields.String(allow_none=True, metadata={"description": "French text."})
     en = fields.String(allow_none=True, metadata={"description": "English text."})
     nl = fields.String(metadata={"description": "Dutch text, where the source uses it (names of some systems)."})
+    es = fields.String(metadata={"description": "Spanish text (names of some systems)."})
+    da = fields.String(metadata={"description": "Danish text (names of some systems)."})
+    nb = fields.String(metadata={"description": "Norwegian Bokmål text (names of some systems)."})
+    sv = fields.String(metadata={"description": "Swedish text (names of some systems)."})
     text = fields.String(required=True, metadata={"description": "The text in the answer's language, else the other."})
     lang = fields.String(
         required=True, validate=validate.OneOf(LANGUAGES), metadata={"description": "The language of `text`."}

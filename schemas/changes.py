@@ -28,15 +28,28 @@ MEDIA = ("statement", "speech", "social-media-post", "interview", "press-confere
 
 
 class ScopeSchema(BaseSchema):
-    type = fields.String(required=True, validate=validate.OneOf(("national", "regional")))
+    type = fields.String(
+        required=True,
+        validate=validate.OneOf(("national", "regional", "sectoral")),
+        metadata={"description": "`national`; `regional` (in the `areas` named); `sectoral` (in the `sectors` named, "
+                  "e.g. the US colour code's aviation level)."},
+    )  # fmt: skip
     areas = fields.List(fields.String(validate=AREA), load_default=list, metadata={"description": "ISO 3166-2."})
+    sectors = fields.List(
+        fields.String(validate=SLUG),
+        metadata={"description": "Sectors of a `sectoral` change (lower-case slugs such as `aviation`); only there."},
+    )
 
     @validates_schema
     def areas_match_type(self, data, **kwargs):
         if data["type"] == "regional" and not data.get("areas"):
             raise ValidationError("A regional change names its areas (ISO 3166-2).", "areas")
-        if data["type"] == "national" and data.get("areas"):
-            raise ValidationError("A national change has no areas.", "areas")
+        if data["type"] != "regional" and data.get("areas"):
+            raise ValidationError(f"A {data['type']} change has no areas.", "areas")
+        if data["type"] == "sectoral" and not data.get("sectors"):
+            raise ValidationError("A sectoral change names its sectors (e.g. aviation).", "sectors")
+        if data["type"] != "sectoral" and "sectors" in data:
+            raise ValidationError("Only a sectoral change names sectors.", "sectors")
 
 
 class PersonSchema(BaseSchema):

@@ -19,7 +19,8 @@ class SourceInput(BaseSchema):
     published_date = fields.Date(allow_none=True)
     url = fields.Url(allow_none=True, metadata={"description": "Null unless the address was actually seen."})
     archive_url = fields.Url(allow_none=True)
-    local_copy = fields.String(allow_none=True, metadata={"description": "Where the project keeps the text it read."})
+    local_copy = fields.String(allow_none=True, metadata={"description": "Where the repository keeps the text that was read (a path from its root, under "
+                                      "`seeds/texts/`): quotations and variants are checked against it."})
     reliability = fields.String(allow_none=True, metadata={"description": "Errors found in it, translation, etc."})
 
 

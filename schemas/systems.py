@@ -61,6 +61,11 @@ class SystemInput(BaseSchema):
     authority = Multilingual(required=True)
     time_zone = fields.String(required=True, metadata={"description": "IANA time zone.", "example": "Europe/Paris"})
     reviewed_through = fields.Date(required=True)
+    ended_date = fields.Date(
+        allow_none=True,
+        metadata={"description": "The first local date on which the system no longer applied (replaced by another "
+                  "scheme); null while it is in force."},
+    )  # fmt: skip
     description = Multilingual(allow_none=True)
     source_ids = source_ids(load_default=list)
     scales = fields.List(fields.Nested(ScaleInput), required=True, validate=validate.Length(min=1))
@@ -109,6 +114,9 @@ class SystemSchema(BaseSchema):
     authority = LocalText(multilingual=True, required=True)
     time_zone = fields.String(required=True)
     reviewed_through = fields.Date(required=True)
+    ended_date = fields.Date(
+        allow_none=True, metadata={"description": "The first local date on which the system no longer applied."}
+    )
     description = LocalText(multilingual=True, allow_none=True)
     source_ids = fields.List(fields.String(), required=True)
     scales = fields.List(fields.Nested(ScaleSchema), required=True, attribute="ordered_scales")

@@ -15,8 +15,9 @@ by_id = {record.id: record for record in records}
 
 
 def local_copy(source_id: str) -> Path | None:
+    """The text of a source kept in the repository (seeds/texts/), from the repository's root."""
     copy = by_id[source_id].data.get("local_copy")
-    return ROOT.parent / copy if copy else None
+    return ROOT / copy if copy else None
 
 
 def test_the_dataset_loads_and_has_a_current_vigipirate_level(empty_app):
@@ -48,10 +49,15 @@ VARIANTS = [
 
 
 def source_text(source_id: str) -> str:
-    path = local_copy(source_id)
-    if not path.exists():
-        pytest.skip(f"{path} is not here: the articles live in ../shared beside the repository")
-    return path.read_text(encoding="utf-8")
+    return local_copy(source_id).read_text(encoding="utf-8")
+
+
+def test_every_local_copy_is_in_the_repository():
+    copies = {r.id: r.data["local_copy"] for r in records if r.kind == "source" and r.data.get("local_copy")}
+    assert copies
+    for source_id, copy in copies.items():
+        assert copy.startswith("seeds/texts/"), source_id
+        assert (ROOT / copy).is_file(), f"{source_id}: {copy} is missing"
 
 
 @pytest.mark.parametrize("justification", QUOTED)
@@ -66,7 +72,7 @@ def test_every_variant_is_what_its_source_actually_says(variant):
 
 def test_the_five_articles_are_sources_without_invented_addresses():
     articles = [
-        r.data for r in records if r.kind == "source" and (r.data.get("local_copy") or "").startswith("shared/")
+        r.data for r in records if r.kind == "source" and (r.data.get("local_copy") or "").startswith("seeds/texts/articles/")
     ]
     assert len(articles) == 5
     assert all(article["url"] is None for article in articles)
