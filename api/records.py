@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from marshmallow import Schema, ValidationError, fields
 
-from api import search
 from api.history import LevelKey, Step, direction, scope_keys
 from api.models import (
     Change,
@@ -24,6 +23,7 @@ from api.models import (
     Scale,
     Source,
     System,
+    indexing,
 )
 from schemas.base import EXTRA_LANGUAGES, TextSchema, split_text
 from schemas.changes import ChangeInput, JustificationInput, MeasureInput
@@ -186,7 +186,7 @@ def write_event(data: dict) -> None:
     EventSource.delete().where(EventSource.event == data["id"]).execute()
     for position, source_id in enumerate(data["source_ids"]):
         EventSource.create(event=data["id"], source=source_id, position=position)
-    search.reindex_event(data["id"])  # its title is in the search documents of the changes it triggered
+    indexing.reindex_event(data["id"])  # its title is in the search documents of the changes it triggered
 
 
 def write_change(data: dict) -> None:
@@ -229,7 +229,7 @@ def write_change(data: dict) -> None:
     for position, item in enumerate(data["measures"]):
         values = {k: v for k, v in item.items() if k != "description"}
         Measure.create(change=data["id"], position=position, **values, **split_text(item, "description"))
-    search.reindex_change(data["id"])
+    indexing.reindex_change(data["id"])
 
 
 WRITERS = {"source": write_source, "system": write_system, "event": write_event, "change": write_change}
@@ -245,4 +245,4 @@ def delete(kind: str, record_id: str) -> None:
     model = KINDS[kind].model
     model.delete().where(model.id == record_id).execute()
     if kind == "change":
-        search.reindex_change(record_id)  # a change no longer there loses its search document
+        indexing.reindex_change(record_id)  # a change no longer there loses its search document

@@ -6,8 +6,8 @@ import pytest
 from playhouse.schema_diff import diff_models
 from playhouse.test_utils import count_queries
 
-from api import db, search, seeds
-from api.models import MODELS, Change, Revision, System
+from api import db, seeds
+from api.models import MODELS, Change, Revision, System, search
 from tests.conftest import TEST_SEEDS
 
 

@@ -4,8 +4,8 @@ from http import HTTPStatus
 
 import pytest
 
-from api import search
-from api.models import Change, Event
+from api.models import Change, Event, indexing
+from schemas.search import fold, terms
 from tests.helpers import assert_problem
 
 
@@ -16,17 +16,17 @@ def ids(client, q: str) -> list[str]:
 
 
 def test_fold_ignores_case_accents_and_ligatures():
-    assert search.fold("Élysée ŒUVRE Straße") == "elysee oeuvre strasse"
+    assert fold("Élysée ŒUVRE Straße") == "elysee oeuvre strasse"
 
 
 def test_terms_are_words_and_quoted_phrases():
-    assert search.terms('Urgence "attentat  terroriste" l\'État') == [
+    assert terms('Urgence "attentat  terroriste" l\'État') == [
         ["urgence"],
         ["attentat", "terroriste"],
         ["l"],
         ["etat"],
     ]
-    assert search.terms('"" * -- ()') == []
+    assert terms('"" * -- ()') == []
 
 
 @pytest.mark.parametrize(
@@ -79,14 +79,14 @@ def test_the_loader_reindexes_the_changes_of_an_event_whose_title_changed(app, c
 def test_reindex_change_follows_the_database(app, client):
     with app.app_context():
         Change.update(summary_en="Raised because of a heatwave.").where(Change.id == "zz-alert-2024-05-01").execute()
-        search.reindex_change("zz-alert-2024-05-01")
+        indexing.reindex_change("zz-alert-2024-05-01")
         Event.update(title_en="Renamed").where(Event.id == "2024-03-22-test-attack").execute()
-        search.reindex_event("2024-03-22-test-attack")
+        indexing.reindex_event("2024-03-22-test-attack")
     assert ids(client, "heatwave") == ["zz-alert-2024-05-01"]
     assert ids(client, "renamed") == ["zz-alert-2024-03-24"]
     with app.app_context():
-        search.reindex_change("zz-alert-2099-01-01")  # no such change: nothing to index, no error
-        assert search.reindex_all() == 4
+        indexing.reindex_change("zz-alert-2099-01-01")  # no such change: nothing to index, no error
+        assert indexing.reindex_all() == 4
     assert ids(client, "heatwave") == ["zz-alert-2024-05-01"]
 
 

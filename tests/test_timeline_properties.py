@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.timeline import in_force, periods
+from api.models.timeline import in_force, periods
 
 ZONE = zoneinfo.ZoneInfo("Europe/Paris")
 START = datetime.date(2020, 3, 20)  # the weeks around a change of summer time

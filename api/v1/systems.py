@@ -10,8 +10,8 @@ from api.errors import Problem
 from api.exports import PERIOD_COLUMNS, csv_text, ndjson_text
 from api.http import render
 from api.models import Change, System
+from api.models.timeline import days_at_each_level, local_instant, periods
 from api.spec import Blueprint, exports_doc
-from api.timeline import days_at_each_level, local_instant, periods
 from schemas.base import QueryArgs
 from schemas.systems import (
     CurrentSchema,
