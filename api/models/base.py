@@ -26,3 +26,8 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    def loaded(self, name: str):
+        """What the model's `load_related` read for `name` (many rows' relations in one query each), or None when it
+        was not called for this row."""
+        return self.__dict__.get("related", {}).get(name)

@@ -138,8 +138,8 @@ class Change(BaseModel):
     @classmethod
     def in_force_at(cls, system, at: datetime.date | datetime.datetime, area: str | None = None):
         """The change in force in a system (a System or its id) at an instant (aware date-time) or at the end of a
-        local day (date), nationally or in `area`; None before its record starts. A change known only to the day is
-        in force from the start of its effective_date in the system's time zone. Reads at most two days of changes."""
+        local day (date), nationally or in `area`; None before its record starts. Reads at most two days of changes
+        and picks among them by the rules of api/models/timeline.py (`in_force`), which the property tests check."""
         system = system if isinstance(system, System) else System.get_or_none(System.id == system)
         if system is None:
             return None
@@ -150,11 +150,9 @@ class Change(BaseModel):
             day = cls.history_day(system.id, area, cls.effective_date <= day, last=True)
             if day is None:
                 return None
-            started = [
-                c for c in history.where(cls.effective_date == day) if not instant or c.starts(system.zone) <= at
-            ]
-            if started:
-                return max(started, key=lambda change: (change.starts(system.zone), change.id))
+            change = timeline.in_force(history.where(cls.effective_date == day), at, system.zone)  # the one rule
+            if change is not None:
+                return change
             day -= datetime.timedelta(days=1)
         return None
 
@@ -176,12 +174,6 @@ class Change(BaseModel):
     def first_date(cls, system: str, area: str | None = None) -> datetime.date | None:
         """The day a system's record starts (nationally, or in `area`)."""
         return cls.history_day(system, area, last=False)
-
-    def starts(self, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
-        """When the change took effect: its instant when known, else the start of its local day."""
-        if self.effective_at:
-            return datetime.datetime.fromisoformat(self.effective_at)
-        return datetime.datetime.combine(self.effective_date, datetime.time.min, zone)
 
     @classmethod
     def instants_on(cls, system: "System", day: datetime.date) -> list[datetime.datetime]:
@@ -237,10 +229,6 @@ class Change(BaseModel):
         for change in changes:
             change.related = related[change.id]
         return changes
-
-    def loaded(self, name: str):
-        """What load_related read for `name`, or None when it was not called for this change."""
-        return self.__dict__.get("related", {}).get(name)
 
     @property
     def areas(self) -> list[str]:

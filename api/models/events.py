@@ -44,11 +44,12 @@ class Event(BaseModel):
         return query
 
     @classmethod
-    def attach_related(cls, events: list) -> list:
-        """Load the sources of many events in one query (a page or an export chunk), instead of one per event."""
+    def load_related(cls, events: list) -> list:
+        """Read the sources of many events in one query (a page or an export chunk), instead of one per event, kept on
+        each event for `sources` (the one eager-loading idiom, as Change.load_related)."""
         by_id = {event.id: event for event in events}
         for event in events:
-            event._sources = []
+            event.related = {"sources": []}
         links = (
             EventSource.select(EventSource, Source)
             .join(Source)
@@ -56,15 +57,15 @@ class Event(BaseModel):
             .order_by(EventSource.event, EventSource.position)
         )
         for link in links:
-            by_id[link.event_id]._sources.append(link.source)
+            by_id[link.event_id].related["sources"].append(link.source)
         return events
 
     @property
     def sources(self):
         """In one query (one per source was the costliest part of a cold answer; bench/scale.py), unless
-        attach_related read them already."""
-        if hasattr(self, "_sources"):
-            return self._sources
+        load_related read them already."""
+        if (loaded := self.loaded("sources")) is not None:
+            return loaded
         return list(
             Source.select().join(EventSource).where(EventSource.event == self.id).order_by(EventSource.position)
         )
