@@ -15,7 +15,7 @@ if MADE_METRICS_DIR:
 
 from gunicorn.glogging import Logger  # noqa: E402
 
-from api.logs import LOGGING  # noqa: E402  (after the variable above: this imports the app's package)
+from api.serving.logs import LOGGING  # noqa: E402  (after the variable above: this imports the app's package
 
 # bind: gunicorn's own default, 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set; --bind to choose.
 # One sync worker per core: a request is short CPU work (most are answered from the response cache). Run behind a
@@ -28,7 +28,7 @@ keepalive = 5
 worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # heartbeat files off the disk
 limit_request_line = 8190
 limit_request_fields = 100
-# One JSON line per request is written by the app (api/logs.py: with the request id, which gunicorn does not know);
+# One JSON line per request is written by the app (api/serving/logs.py: with the request id, which gunicorn does not know);
 # gunicorn's own messages are JSON lines too, on stderr.
 accesslog = None
 errorlog = "-"

@@ -2,25 +2,9 @@
 
 from flask import Flask
 
-from api import (
-    cache,
-    change_pages,
-    cli,
-    config,
-    db,
-    docs,
-    embed,
-    errors,
-    feeds,
-    http,
-    limits,
-    logs,
-    metrics,
-    oembed,
-    ops,
-    security,
-    v1,
-)
+from api import cli, config, db, docs, errors, http, ops, v1
+from api.embed import feeds, oembed, pages, views
+from api.serving import cache, fast_path, limits, logs, security, steps
 from api.spec import Api, HttpContractPlugin
 
 
@@ -32,15 +16,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     config.check(app.config)
     # Order matters for the request hooks: before_request hooks run in this order, after_request hooks in reverse.
-    # logs first (request id and timer; its line is written last), rate limits before the cache serves, and the
-    # cache's lookup last, so that a cached answer still passes rate limits, CORS, metrics and the log.
-    for part in (db, errors, logs, metrics, limits, http, security, cli, cache):
+    # The per-request steps first (request id and timer; the log line and metrics come last), rate limits before the
+    # cache serves, and the cache's lookup last, so that a cached answer still passes rate limits, CORS and the steps.
+    for part in (db, errors, logs, steps, limits, http, security, cli, cache, fast_path):
         part.init_app(app)
     http.trust_proxies(app)
     api = Api(app, spec_kwargs={"info": INFO, "extra_plugins": [HttpContractPlugin()]})
     v1.register(api)
     app.register_blueprint(docs.bp)
-    for blueprint in (feeds.blp, embed.blp, oembed.blp, change_pages.blp, ops.blp):
+    for blueprint in (feeds.blp, views.blp, oembed.blp, pages.blp, ops.blp):
         api.register_blueprint(blueprint)
     return app
 

@@ -16,7 +16,9 @@ from http import HTTPStatus
 
 from flask import g, request
 
+from api.curation.edits import Signature
 from api.errors import Problem
+from api.inputs import JSON, MERGE_PATCH, change_reason, if_match, invalid, json_body
 from api.models import Token
 
 ROLES = ("editor", "admin")  # each role may do what the roles before it may
@@ -103,3 +105,18 @@ def unauthorized(detail: str, why: str, error: bool = False) -> Problem:
                 request.remote_addr, why)  # fmt: skip
     challenge = f'Bearer realm="{REALM}"' + (', error="invalid_token"' if error else "")
     return Problem(HTTPStatus.UNAUTHORIZED, detail, "unauthorized", headers={"WWW-Authenticate": challenge})
+
+
+def write_body(patch: bool = False) -> tuple[dict, Signature]:
+    """The JSON body of a write (a merge patch for PATCH) and its signature: the token's name and the reason."""
+    body = json_body((MERGE_PATCH, JSON) if patch else (JSON,))
+    return body, Signature(g.token.name, change_reason(body))
+
+
+def retraction() -> tuple:
+    """If-Match and signature of a retraction, which must say why (a record leaving a cited dataset)."""
+    etags = if_match()
+    signature = Signature(g.token.name, change_reason(None))
+    if signature.reason is None:
+        raise invalid([("/reason", "A retraction says why: send the X-Change-Reason header.")])
+    return etags, signature

@@ -7,7 +7,8 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from api import auth, db, seeds
+from api import auth, db
+from api.curation import seeds
 from api.models import Token
 
 seeds_cli = AppGroup("seeds", help="Validate and load the curated dataset in seeds/.")

@@ -2,17 +2,14 @@
 migrations, and a 503 problem whenever the database does not answer."""
 
 import logging
-from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlparse
 
-from flask import Flask, Response, current_app
+from flask import Flask
 from peewee import DatabaseProxy, InterfaceError, OperationalError, SqliteDatabase
 from playhouse.db_url import connect, parse
 from playhouse.migrations import Runner
 from playhouse.pool import MaxConnectionsExceeded, PooledDatabase
-
-from api.errors import Problem
 
 database = DatabaseProxy()
 
@@ -59,7 +56,8 @@ def default_url(app: Flask) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Bind the proxy to the configured database, give the connection back after each request, and answer 503."""
+    """Bind the proxy to the configured database and give the connection back after each request (a database that
+    does not answer is a 503: api/errors.py)."""
     url = app.config.get("DATABASE_URL") or default_url(app)
     app.config["DATABASE_URL"] = url
     config = app.config
@@ -71,18 +69,6 @@ def init_app(app: Flask) -> None:
     def close_connection(exc):
         if not database.is_closed():
             database.close()  # pooled: back to the pool (or discarded when broken)
-
-    for error in UNAVAILABLE:
-        app.register_error_handler(error, unavailable)
-
-
-def unavailable(exc: Exception) -> Response:
-    """A 503 problem with Retry-After; the reason goes to the log, never to the client."""
-    log.warning("database unavailable: %s: %s", type(exc).__name__, (str(exc).strip().splitlines() or [""])[0])
-    retry_after = str(current_app.config["DATABASE_RETRY_AFTER"])
-    detail = BUSY if busy(exc) else "The database does not answer; try again shortly."
-    problem = Problem(HTTPStatus.SERVICE_UNAVAILABLE, detail, "unavailable", headers={"Retry-After": retry_after})
-    return problem.to_response()
 
 
 BUSY = "Another write holds the database; try again shortly."

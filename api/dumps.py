@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from api.exports import CHANGE_COLUMNS, EVENT_COLUMNS, LEVEL_COLUMNS, SOURCE_COLUMNS, csv_text, ndjson_text
-from api.http import dataset_state
-from api.language import fixed_language
+from api.http.conditional import dataset_state
+from api.http.exports import CHANGE_COLUMNS, EVENT_COLUMNS, LEVEL_COLUMNS, SOURCE_COLUMNS, csv_text, ndjson_text
+from api.http.language import fixed_language
+from api.http.pagination import Keyset
 from api.models import Change, Event, Level, Scale, Source, System
-from api.pages import Keyset
 from schemas.changes import ChangeSchema
 from schemas.events import EventSchema
 from schemas.sources import SourceSchema
@@ -32,7 +32,7 @@ class Dump:
             return map(Change.load_related, walk.chunks())
         if self.kind == "events":
             return map(
-                Event.attach_related, Keyset(Event.select(), (Event.occurred_date, Event.id), descending=False).chunks()
+                Event.load_related, Keyset(Event.select(), (Event.occurred_date, Event.id), descending=False).chunks()
             )
         if self.kind == "sources":
             return Keyset(Source.select(), (Source.id,), descending=False).chunks()

@@ -4,9 +4,10 @@ import json
 import logging
 from http import HTTPStatus
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
+from api import db
 from schemas.base import error_pointers
 
 PROBLEM_TYPES = "tag:threat-levels-api,2026:problems/"  # stable identifiers, documented in openapi.yaml (Problem)
@@ -94,3 +95,14 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(Problem, lambda problem: problem.to_response())
     app.register_error_handler(HTTPException, from_http_exception)
     app.register_error_handler(Exception, unexpected)
+    for error in db.UNAVAILABLE:
+        app.register_error_handler(error, unavailable)
+
+
+def unavailable(exc: Exception) -> Response:
+    """A 503 problem with Retry-After; the reason goes to the log, never to the client."""
+    log.warning("database unavailable: %s: %s", type(exc).__name__, (str(exc).strip().splitlines() or [""])[0])
+    retry_after = str(current_app.config["DATABASE_RETRY_AFTER"])
+    detail = db.BUSY if db.busy(exc) else "The database does not answer; try again shortly."
+    problem = Problem(HTTPStatus.SERVICE_UNAVAILABLE, detail, "unavailable", headers={"Retry-After": retry_after})
+    return problem.to_response()

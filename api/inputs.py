@@ -9,6 +9,7 @@ from werkzeug.datastructures import ETags
 from werkzeug.http import parse_etags
 
 from api.errors import Problem
+from api.models import System
 
 JSON = "application/json"
 MERGE_PATCH = "application/merge-patch+json"
@@ -94,3 +95,11 @@ def merge_patch(target, patch):
         else:
             result[key] = merge_patch(result.get(key), value)
     return result
+
+
+def system_or_404(system_id: str) -> System:
+    """The system a request names, or the 404 problem every endpoint gives for one that does not exist."""
+    system = System.get_or_none(System.id == system_id)
+    if system is None:
+        raise Problem(HTTPStatus.NOT_FOUND, f"No system {system_id!r}; see /v1/systems.", "not-found")
+    return system

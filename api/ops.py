@@ -7,9 +7,10 @@ from http import HTTPStatus
 
 from flask import Response, current_app
 
-from api import db, metrics
+from api import db
 from api.errors import Problem
 from api.models import Revision
+from api.serving import metrics
 from api.spec import Blueprint
 from schemas.ops import HealthSchema, ReadinessSchema
 
@@ -36,7 +37,7 @@ def get_readiness():
     """Ready to serve: the database answers and its schema is at the version this code expects."""
     try:
         applied, pending = db.migration_state()
-        revision = Revision.dataset_revision()
+        revision, _ = Revision.latest_state()
     except db.UNAVAILABLE:
         raise not_ready("The database does not answer.", database="unreachable") from None
     if pending:

@@ -9,7 +9,7 @@ that say what they are; they are bulk-inserted (insert_many in chunks on SQLite,
 
 Each figure is the median of --repeat runs, in process, of a request through the app's own views with the response
 cache off (Flask's test client): the named query, the schema dump and the JSON encoding, what a cache miss costs
-before the answer is kept for the revision. A page past the first carries no `total` (api/pages.py says why).
+before the answer is kept for the revision. A page past the first carries no `total` (api/http/pagination.py says why).
 """
 
 import argparse
@@ -22,7 +22,8 @@ import time
 import uuid
 from pathlib import Path
 
-from api import create_app, db, seeds
+from api import create_app, db
+from api.curation import seeds
 from api.models import Change, Level, Revision
 
 ROOT = Path(__file__).resolve().parent.parent

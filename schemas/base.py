@@ -255,10 +255,30 @@ class LocalText(fields.Nested):
         super().__init__(LocalTextSchema, **kwargs)
 
     def get_value(self, obj, attr, accessor=None, default=fields.missing_):
-        from api.language import localize  # the language belongs to the request being answered
-
         texts = obj.get(attr, default) if isinstance(obj, dict) else self.source.text_of(obj, attr)
-        return localize(texts) if isinstance(texts, dict) else texts
+        return localized(texts, answer_language()) if isinstance(texts, dict) else texts
+
+
+def answer_language() -> str:
+    """The language of the answer being dumped. The application chooses it per request and says how once, at import
+    (api/http/language.py `response_language`), through `choose_language_with`: schemas know no request."""
+    return LANGUAGE_CHOOSER[0]()
+
+
+LANGUAGE_CHOOSER = [lambda: "en"]
+
+
+def choose_language_with(chooser) -> None:
+    LANGUAGE_CHOOSER[0] = chooser
+
+
+def localized(texts: dict, lang: str) -> dict | None:
+    """The texts ({fr, en}, maybe nl) with `text` and `lang`: the text in `lang`, or in the other of French and
+    English when it is missing; None when there is neither."""
+    if texts.get("fr") is None and texts.get("en") is None:
+        return None
+    chosen = lang if texts.get(lang) is not None else next(other for other in LANGUAGES if other != lang)
+    return {**texts, "text": texts[chosen], "lang": chosen}
 
 
 class Envelope(BaseSchema):

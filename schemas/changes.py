@@ -2,7 +2,6 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from api.search import terms
 from schemas.base import (
     AREA,
     COUNTRY,
@@ -20,6 +19,7 @@ from schemas.base import (
     source_ids,
 )
 from schemas.events import EventRefSchema
+from schemas.search import terms
 from schemas.sources import SourceRefSchema
 from schemas.systems import LevelRefSchema
 

@@ -21,7 +21,8 @@ from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.templating.paths.iterators import TemplatePathsIterator
 from werkzeug import Request
 
-from api import auth, create_app, db, seeds
+from api import auth, create_app, db
+from api.curation import seeds
 
 ROOT = Path(__file__).parent.parent
 TEST_SEEDS = Path(__file__).parent / "data" / "seeds"

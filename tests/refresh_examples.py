@@ -9,7 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from api import create_app, db, seeds
+from api import create_app, db
+from api.curation import seeds
 from tests.conftest import ROOT
 
 URLS = {

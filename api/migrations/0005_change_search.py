@@ -8,13 +8,13 @@ searchable at once.
 
 from playhouse.migrate import SchemaMigrator
 
-from api import search
+from api.models import indexing, search
 
 
 def up(migrator: SchemaMigrator, db) -> None:
     migrator.migrate(migrator.add_index("change", ("effective_date", "id"), False))
     search.create_structure(db)
-    search.reindex_all()
+    indexing.reindex_all()
 
 
 def down(migrator: SchemaMigrator, db) -> None:

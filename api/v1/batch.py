@@ -6,21 +6,19 @@ from http import HTTPStatus
 
 from flask import g
 
-from api import curation, versions
-from api.auth import has_role, require
+from api.auth import has_role, require, write_body
+from api.curation import edits, revisions
+from api.curation.kinds import BY_FOLDER, EDITABLE, KINDS, PARTS
 from api.errors import Problem
-from api.http import render
+from api.http.render import render
 from api.inputs import if_match, invalid
-from api.records import PARTS
 from api.spec import Blueprint
-from api.v1.shared import write_body
 from schemas.batch import BatchInput, BatchSchema
 
 blp = Blueprint("batch", __name__, url_prefix="/v1", description="Several writes at once, all or none.")
-KIND_OF = {folder: kind for kind, folder in versions.FOLDERS.items()}
-COLLECTION = re.compile(r"^/v1/(changes|events|sources)$")
-PARTS_OF = re.compile(r"^/v1/changes/([^/]+)/(justifications|measures)$")
-RECORD = re.compile(r"^/v1/(changes|events|sources|justifications|measures)/([^/]+)$")
+COLLECTION = re.compile(r"^/v1/({})$".format("|".join(kind.folder for kind in EDITABLE)))
+PARTS_OF = re.compile(r"^/v1/changes/([^/]+)/({})$".format("|".join(kind.folder for kind in PARTS)))
+RECORD = re.compile(r"^/v1/({})/([^/]+)$".format("|".join(kind.folder for kind in [*EDITABLE, *PARTS])))
 
 
 @blp.route("/batch", methods=["POST"])
@@ -30,38 +28,42 @@ RECORD = re.compile(r"^/v1/(changes|events|sources|justifications|measures)/([^/
 def apply_batch():
     """Apply several writes in order, all or none (editor; retractions: admin); continuity is checked at the end."""
     body, signature = write_body()
-    operations = curation.load("batch", body, BatchInput)["operations"]
-    with curation.together():
+    operations = edits.load("batch", body, BatchInput)["operations"]
+    with edits.together():
         done = [run(index, operation, signature) for index, operation in enumerate(operations)]
     return render(BatchSchema(), {"results": [result(*item) for item in done]})
 
 
-def run(index: int, operation: dict, signature: curation.Signature) -> tuple:
+def run(index: int, operation: dict, signature: edits.Signature) -> tuple:
     try:
         return (operation, *dispatch(operation, signature))
     except Problem as problem:
         raise within(problem, index, operation) from None
 
 
-def dispatch(operation: dict, signature: curation.Signature) -> tuple[int, str, str]:
+def dispatch(operation: dict, signature: edits.Signature) -> tuple[int, str, str]:
     """(status, kind, id) of one write, made as its own request would make it."""
     method, path, body = operation["method"], operation["path"], dict(operation.get("body") or {})
     if method == "POST" and (match := COLLECTION.match(path)):
-        return HTTPStatus.CREATED, KIND_OF[match[1]], curation.create(KIND_OF[match[1]], body, signature).record_id
+        return (
+            HTTPStatus.CREATED,
+            BY_FOLDER[match[1]].name,
+            edits.create(BY_FOLDER[match[1]].name, body, signature).record_id,
+        )
     if method == "POST" and (match := PARTS_OF.match(path)):
-        curation.create_part(KIND_OF[match[2]], match[1], body, signature)
-        return HTTPStatus.CREATED, KIND_OF[match[2]], body["id"]
+        edits.create_part(BY_FOLDER[match[2]].name, match[1], body, signature)
+        return HTTPStatus.CREATED, BY_FOLDER[match[2]].name, body["id"]
     if method in ("PATCH", "DELETE") and (match := RECORD.match(path)):
-        kind, record_id, etags = KIND_OF[match[1]], match[2], if_match(operation.get("if_match", ""))
+        kind, record_id, etags = BY_FOLDER[match[1]].name, match[2], if_match(operation.get("if_match", ""))
         if method == "PATCH":
-            (curation.update_part if kind in PARTS else curation.update)(kind, record_id, body, etags, signature)
+            (edits.update_part if KINDS[kind].is_part else edits.update)(kind, record_id, body, etags, signature)
             return HTTPStatus.OK, kind, record_id
         if not has_role(g.token, "admin"):
             raise Problem(HTTPStatus.FORBIDDEN, f"The token {g.token.name!r} may not retract; that needs 'admin'.",
                           "forbidden")  # fmt: skip
         if not signature.reason:
             raise invalid([("/reason", "A retraction says why: give the batch a reason.")])
-        (curation.retract_part if kind in PARTS else curation.retract)(kind, record_id, etags, signature)
+        (edits.retract_part if KINDS[kind].is_part else edits.retract)(kind, record_id, etags, signature)
         return HTTPStatus.NO_CONTENT, kind, record_id
     raise invalid([("/path", f"A batch makes the writes of this API: POST, PATCH or DELETE; not {method} {path}.")])
 
@@ -81,5 +83,5 @@ def within(problem: Problem, index: int, operation: dict) -> Problem:
 def result(operation: dict, status: int, kind: str, record_id: str) -> dict:
     gone = status == HTTPStatus.NO_CONTENT
     return {"method": operation["method"], "path": operation["path"], "status": status,
-            "location": None if gone else f"/v1/{versions.FOLDERS[kind]}/{record_id}",
-            "etag": None if gone else versions.record_etag(kind, record_id)}  # fmt: skip
+            "location": None if gone else KINDS[kind].url(record_id),
+            "etag": None if gone else revisions.record_etag(kind, record_id)}  # fmt: skip

@@ -3,15 +3,16 @@ sources; as JSON pages, or whole as CSV or NDJSON."""
 
 from http import HTTPStatus
 
-from api import curation, examples
-from api.auth import require
-from api.exports import CHANGE_COLUMNS
-from api.http import render
+from api import examples
+from api.auth import require, retraction, write_body
+from api.curation import edits
+from api.curation.revisions import CREATED_HEADERS, RECORD_HEADERS, shown, written
+from api.http.exports import CHANGE_COLUMNS
+from api.http.pagination import LINK_HEADER, Keyset, render_list
+from api.http.render import no_content, render
 from api.inputs import if_match
 from api.models import Change
-from api.pages import LINK_HEADER, Keyset, render_list
 from api.spec import Blueprint, exports_doc
-from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.changes import (
     ChangeInput,
@@ -48,7 +49,7 @@ def list_changes(args):
 def create_change():
     """Record a new change (editor): the body is the change as in a seed file."""
     body, signature = write_body()
-    revision = curation.create("change", body, signature)
+    revision = edits.create("change", body, signature)
     return written("change", revision.record_id, HTTPStatus.CREATED)
 
 
@@ -70,7 +71,7 @@ def update_change(change_id):
     """Correct a change (editor) with a JSON merge patch of its seed form; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
-    curation.update("change", change_id, body, etags, signature)
+    edits.update("change", change_id, body, etags, signature)
     return written("change", change_id)
 
 
@@ -81,7 +82,7 @@ def update_change(change_id):
 def retract_change(change_id):
     """Retract a change (admin); needs If-Match and X-Change-Reason; its history stays."""
     etags, signature = retraction()
-    curation.retract("change", change_id, etags, signature)
+    edits.retract("change", change_id, etags, signature)
     return no_content()
 
 
@@ -92,7 +93,7 @@ def retract_change(change_id):
 def create_justification(change_id):
     """Add a justification to a change (editor): a quotation, verbatim from its source."""
     body, signature = write_body()
-    curation.create_part("justification", change_id, body, signature)
+    edits.create_part("justification", change_id, body, signature)
     return written("justification", body["id"], HTTPStatus.CREATED)
 
 
@@ -103,5 +104,5 @@ def create_justification(change_id):
 def create_measure(change_id):
     """Add a measure to a change (editor)."""
     body, signature = write_body()
-    curation.create_part("measure", change_id, body, signature)
+    edits.create_part("measure", change_id, body, signature)
     return written("measure", body["id"], HTTPStatus.CREATED)

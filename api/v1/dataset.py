@@ -6,8 +6,9 @@ import datetime
 from flask import url_for
 
 from api import dumps
-from api.http import dataset_state, render, render_download
-from api.language import use_language
+from api.http.conditional import dataset_state
+from api.http.language import use_language
+from api.http.render import render, render_download
 from api.models import System
 from api.spec import Blueprint
 from schemas.base import BaseSchema, QueryArgs

@@ -2,15 +2,16 @@
 
 from http import HTTPStatus
 
-from api import curation, examples
-from api.auth import require
-from api.exports import EVENT_COLUMNS
-from api.http import render
+from api import examples
+from api.auth import require, retraction, write_body
+from api.curation import edits
+from api.curation.revisions import CREATED_HEADERS, RECORD_HEADERS, shown, written
+from api.http.exports import EVENT_COLUMNS
+from api.http.pagination import LINK_HEADER, Keyset, render_list
+from api.http.render import no_content, render
 from api.inputs import if_match
 from api.models import Event
-from api.pages import LINK_HEADER, Keyset, render_list
 from api.spec import Blueprint, exports_doc
-from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.events import EventInput, EventListArgs, EventListSchema, EventRecordSchema, EventSchema
 
@@ -26,7 +27,7 @@ def list_events(args):
     """List events by date: filters by date range, country and kind; CSV and NDJSON too."""
     query = Event.matching(**{name: args[name] for name in FILTERS if name in args})
     walk = Keyset(query, (Event.occurred_date, Event.id), descending=args["sort"].startswith("-"))
-    return render_list(walk, args, EventListSchema(), EventSchema(), EVENT_COLUMNS, Event.attach_related)
+    return render_list(walk, args, EventListSchema(), EventSchema(), EVENT_COLUMNS, Event.load_related)
 
 
 @blp.route("/events", methods=["POST"])
@@ -36,7 +37,7 @@ def list_events(args):
 def create_event():
     """Record an event (editor): the body is the event as in a seed file."""
     body, signature = write_body()
-    revision = curation.create("event", body, signature)
+    revision = edits.create("event", body, signature)
     return written("event", revision.record_id, HTTPStatus.CREATED)
 
 
@@ -58,7 +59,7 @@ def update_event(event_id):
     """Correct an event (editor) with a JSON merge patch of its seed form; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
-    curation.update("event", event_id, body, etags, signature)
+    edits.update("event", event_id, body, etags, signature)
     return written("event", event_id)
 
 
@@ -69,5 +70,5 @@ def update_event(event_id):
 def retract_event(event_id):
     """Retract an event (admin) no change refers to; needs If-Match and X-Change-Reason."""
     etags, signature = retraction()
-    curation.retract("event", event_id, etags, signature)
+    edits.retract("event", event_id, etags, signature)
     return no_content()

@@ -3,7 +3,7 @@
 from flask import url_for
 from peewee import fn
 
-from api.http import render
+from api.http.render import render
 from api.models import System
 from api.spec import Blueprint
 from schemas.base import QueryArgs

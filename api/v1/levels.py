@@ -2,8 +2,8 @@
 
 import datetime
 
-from api import clock
-from api.http import render
+from api.http import clock
+from api.http.render import render
 from api.models import Change, System
 from api.spec import Blueprint
 from schemas.base import Multilingual

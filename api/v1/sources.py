@@ -2,15 +2,16 @@
 
 from http import HTTPStatus
 
-from api import curation, examples
-from api.auth import require
-from api.exports import SOURCE_COLUMNS
-from api.http import render
+from api import examples
+from api.auth import require, retraction, write_body
+from api.curation import edits
+from api.curation.revisions import CREATED_HEADERS, RECORD_HEADERS, shown, written
+from api.http.exports import SOURCE_COLUMNS
+from api.http.pagination import LINK_HEADER, Keyset, render_list
+from api.http.render import no_content, render
 from api.inputs import if_match
 from api.models import Source
-from api.pages import LINK_HEADER, Keyset, render_list
 from api.spec import Blueprint, exports_doc
-from api.v1.shared import CREATED_HEADERS, RECORD_HEADERS, no_content, retraction, shown, write_body, written
 from schemas.base import QueryArgs
 from schemas.sources import SourceInput, SourceListArgs, SourceListSchema, SourceRecordSchema, SourceSchema
 
@@ -36,7 +37,7 @@ def list_sources(args):
 def create_source():
     """Record a source (editor): the body is the source as in a seed file."""
     body, signature = write_body()
-    revision = curation.create("source", body, signature)
+    revision = edits.create("source", body, signature)
     return written("source", revision.record_id, HTTPStatus.CREATED)
 
 
@@ -58,7 +59,7 @@ def update_source(source_id):
     """Correct a source (editor) with a JSON merge patch of its seed form; needs If-Match."""
     etags = if_match()
     body, signature = write_body(patch=True)
-    curation.update("source", source_id, body, etags, signature)
+    edits.update("source", source_id, body, etags, signature)
     return written("source", source_id)
 
 
@@ -69,5 +70,5 @@ def update_source(source_id):
 def retract_source(source_id):
     """Retract a source (admin) no record cites; needs If-Match and X-Change-Reason."""
     etags, signature = retraction()
-    curation.retract("source", source_id, etags, signature)
+    edits.retract("source", source_id, etags, signature)
     return no_content()

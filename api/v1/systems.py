@@ -5,13 +5,15 @@ import datetime
 import zoneinfo
 from http import HTTPStatus
 
-from api import clock, examples
+from api import examples
 from api.errors import Problem
-from api.exports import PERIOD_COLUMNS, csv_text, ndjson_text
-from api.http import render
+from api.http import clock
+from api.http.exports import PERIOD_COLUMNS, csv_text, ndjson_text
+from api.http.render import render
+from api.inputs import system_or_404
 from api.models import Change, System
+from api.models.timeline import days_at_each_level, local_instant, periods
 from api.spec import Blueprint, exports_doc
-from api.timeline import days_at_each_level, local_instant, periods
 from schemas.base import QueryArgs
 from schemas.systems import (
     CurrentSchema,
@@ -43,7 +45,7 @@ def list_systems(args):
 @blp.alt_response(404, response="NOT_FOUND")
 def get_system(args, system_id):
     """One alert system, with its scales and levels."""
-    return render(SystemRecordSchema(), get_system_or_404(system_id))
+    return render(SystemRecordSchema(), system_or_404(system_id))
 
 
 @blp.route("/systems/<string:system_id>/current")
@@ -52,7 +54,7 @@ def get_system(args, system_id):
 @blp.alt_response(404, response="NOT_FOUND")
 def get_current(args, system_id):
     """The national level in force now, since when, the change that set it, why, and its sources."""
-    system = get_system_or_404(system_id)
+    system = system_or_404(system_id)
     change = Change.in_force_at(system, clock.now_for(system))
     if change is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No change is recorded yet for {system_id!r}.", "not-found")
@@ -65,7 +67,7 @@ def get_current(args, system_id):
 @blp.alt_response(404, response="NOT_FOUND", description="No such system, or `at` is before its record starts.")
 def get_level_at(args, system_id):
     """The level in force at an instant or on a day, nationally or in an area (see the description for the rules)."""
-    system = get_system_or_404(system_id)
+    system = system_or_404(system_id)
     return render(LevelAtSchema(), level_at(system, args["at"], args.get("area")))
 
 
@@ -76,18 +78,11 @@ def get_level_at(args, system_id):
 @blp.alt_response(404, response="NOT_FOUND", description="No such system, or `from` is before its record starts.")
 def get_timeline(args, system_id):
     """Contiguous periods between changes over a range of days, and the days spent at each level."""
-    system = get_system_or_404(system_id)
+    system = system_or_404(system_id)
     data = timeline_record(system, args.get("date_from"), args.get("date_to"), args.get("area"))
     exports = {"csv": lambda: csv_text(PERIOD_COLUMNS, [data["periods"]]),
                "ndjson": lambda: ndjson_text(PeriodSchema(), [data["periods"]])}  # fmt: skip
     return render(TimelineSchema(), data, exports=exports, streamed=False)
-
-
-def get_system_or_404(system_id: str) -> System:
-    system = System.get_or_none(System.id == system_id)
-    if system is None:
-        raise Problem(HTTPStatus.NOT_FOUND, f"No system {system_id!r}; see /v1/systems.", "not-found")
-    return system
 
 
 def current_record(system: System, change: Change) -> dict:

@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from api import create_app, db, seeds
+from api import create_app, db
+from api.curation import seeds
 from tests.browser.servers import HostSite, LiveServer
 from tests.conftest import HOSTILE_SEEDS, ROOT, TEST_SEEDS
 
@@ -98,7 +99,7 @@ def open_page(browser, api, host):
 @pytest.fixture(scope="module", autouse=True)
 def host_files(browser, host, api):
     """The host's own stylesheet (which tries to restyle everything) and its copy of the iframe resize listener."""
-    from api.snippets import resize_listener
+    from api.embed.snippets import resize_listener
 
     host.site.pages["/host.css"] = (HOST_CSS, "text/css")
     host.site.pages["/resize.js"] = (resize_listener(), "text/javascript")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from api.display import contrast
+from api.embed.card import contrast
 
 pytestmark = pytest.mark.browser
 

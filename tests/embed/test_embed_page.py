@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 import pytest
 
-from api.display import contrast, text_colour_on
+from api.embed.card import contrast, text_colour_on
 from tests.embed.markup import Page
 from tests.helpers import assert_problem
 

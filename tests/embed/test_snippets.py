@@ -2,7 +2,7 @@
 
 import re
 
-from api.snippets import snippets
+from api.embed.snippets import snippets
 from tests.conftest import ROOT
 from tests.embed.markup import Page
 

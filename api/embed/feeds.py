@@ -1,0 +1,103 @@
+"""Atom feeds (RFC 4287) of changes, for all systems and per system: stable entry ids, update times, summaries."""
+
+import datetime
+from xml.etree import ElementTree
+
+from flask import Response, render_template, request, url_for
+
+from api.embed.card import pick
+from api.http.conditional import dataset_state
+from api.inputs import system_or_404
+from api.models import Change, Revision, System
+from api.serving.security import xml_text
+from api.spec import Blueprint
+from schemas.embed import FeedArgs
+
+blp = Blueprint("feeds", __name__, url_prefix="/v1", description="Atom feeds of changes.")
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAG = "tag:threat-levels-api,2026:"  # the scheme of our problem types: ids that never depend on a host name
+MEDIA_TYPE = "application/atom+xml"
+FEED_DOC = {"type": "string"}
+ElementTree.register_namespace("", ATOM)
+
+# Written with the standard library's ElementTree rather than feedgen: feedgen 1.0.0 drops the rel, type and hreflang
+# of entry links (a shadowed loop variable in FeedEntry.atom_entry), so an entry could not link to both its page and
+# its JSON without two bare alternate links, which RFC 4287 forbids. ElementTree escapes text and attributes.
+
+
+def rfc3339(moment: datetime.datetime) -> str:
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+
+
+def add(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attributes.items()})
+    if text is not None:
+        element.text = xml_text(text)
+    return element
+
+
+def colon(lang: str) -> str:
+    return " :" if lang == "fr" else ":"  # French puts a space before a colon
+
+
+def entry_title(change: Change, lang: str) -> str:
+    system, to_level = pick(change.system, "name", lang).text, pick(change.to_level, "name", lang).text
+    levels = f"{pick(change.from_level, 'name', lang).text} → {to_level}" if change.from_level else to_level
+    areas = f" ({', '.join(change.areas)})" if change.scope_type == "regional" else ""
+    return f"{system}{colon(lang)} {levels}{areas}, {change.effective_date.isoformat()}"
+
+
+def add_entry(feed, change: Change, updated: datetime.datetime, lang: str) -> None:
+    entry = add(feed, "entry")
+    add(entry, "id", f"{TAG}changes/{change.id}")
+    add(entry, "title", entry_title(change, lang), type="text")
+    add(entry, "updated", rfc3339(updated))
+    if change.announced_at or change.effective_at:
+        add(entry, "published", change.announced_at or change.effective_at)
+    page = url_for("change_pages.show_change", change_id=change.id, lang=lang, _external=True)
+    add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page)
+    add(entry, "link", rel="alternate", type="application/json", href=url_for("changes.get_change", change_id=change.id, _external=True))  # fmt: skip
+    add(entry, "category", term=change.direction, scheme=f"{TAG}directions")
+    summary = pick(change, "summary", lang)
+    if summary.text:
+        add(entry, "summary", summary.text, type="text")
+    add(entry, "content", render_template("embed/entry.html", change=change, summary=summary, lang=lang), type="html")
+
+
+def atom_feed(feed_id: str, title: str, changes: list[Change], lang: str) -> Response:
+    """The feed document: newest first, `updated` the latest write of any entry (or of the dataset)."""
+    written = Revision.written_at("change", [change.id for change in changes])
+    epoch = datetime.datetime(1970, 1, 1)
+    feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
+    add(feed, "id", feed_id)
+    add(feed, "title", title, type="text")
+    add(feed, "updated", rfc3339(max(written.values(), default=None) or dataset_state()[1] or epoch))
+    add(feed, "link", rel="self", type=MEDIA_TYPE, href=request.url)
+    add(add(feed, "author"), "name", "Threat Levels API")
+    add(feed, "generator", "Threat Levels API")
+    add(feed, "rights", "Data: CC BY 4.0", type="text")
+    for change in changes:
+        add_entry(feed, change, written.get(change.id) or epoch, lang)
+    body = ElementTree.tostring(feed, encoding="unicode", xml_declaration=False)
+    return Response('<?xml version="1.0" encoding="utf-8"?>\n' + body, mimetype=MEDIA_TYPE)
+
+
+@blp.route("/changes.atom")
+@blp.arguments(FeedArgs, location="query", as_kwargs=True)
+@blp.response(200, FEED_DOC, content_type=MEDIA_TYPE, description="An Atom feed (RFC 4287), newest first.")
+def list_changes_feed(lang):
+    """The latest 50 changes of every system, as an Atom feed."""
+    return atom_feed(f"{TAG}changes", "Threat Levels API: alert-level changes", list(Change.newest()), lang)
+
+
+@blp.route("/systems/<string:system_id>/changes.atom")
+@blp.arguments(FeedArgs, location="query", as_kwargs=True)
+@blp.response(200, FEED_DOC, content_type=MEDIA_TYPE, description="An Atom feed (RFC 4287), newest first.")
+@blp.alt_response(404, response="NOT_FOUND")
+def list_system_changes_feed(system_id, lang):
+    """The latest 50 changes of one system, as an Atom feed."""
+    system: System = system_or_404(system_id)
+    what = "changements de niveau" if lang == "fr" else "alert-level changes"
+    title = f"{pick(system, 'name', lang).text}{colon(lang)} {what}"
+    return atom_feed(f"{TAG}systems/{system.id}/changes", title, list(Change.newest(system.id)), lang)
