@@ -18,6 +18,7 @@ class Defaults:
     CACHE_ENABLED = True
     CACHE_REVISION_TTL = 1.0  # seconds a worker trusts its last look at the dataset revision (0 to 1)
     CACHE_MAX_BYTES = 32 * 1024 * 1024  # response bodies kept per worker, least recently used dropped first
+    CACHE_PURGE_URLS = ""  # base URLs of the HTTP cache nodes (Varnish) to purge after each write, comma-separated
     CLOCK = time.time  # what "now" and "today" mean to the views and the cache (seconds since the epoch); tests set it
     METRICS_ENABLED = True
     RATELIMIT_ENABLED = True
@@ -58,6 +59,7 @@ ENVIRONMENT = (
     "CACHE_ENABLED",
     "CACHE_REVISION_TTL",
     "CACHE_MAX_BYTES",
+    "CACHE_PURGE_URLS",
     "METRICS_ENABLED",
     "RATELIMIT_ENABLED",
     "RATELIMIT_APPLICATION",
