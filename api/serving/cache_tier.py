@@ -15,7 +15,8 @@ A write's keys come from the revisions it committed (api/models Revision: kind, 
 commit; they are sent in one `PURGE` request per node with an `xkey-purge` header (varnish-modules' xkey), from a
 thread: the write never waits for the tier nor fails with it. A node that does not answer is tried again
 (PURGE_RETRY_DELAYS) and logged; if a purge is lost anyway, the tier's TTL (the answer's max-age, 60 s, capped in the
-VCL) bounds how long it serves the stale answer.
+VCL) bounds how long it serves the stale answer. Each purge is sent again a second later, for a fetch by the tier
+that was under way when the write committed.
 
 A fetch by the tier must not get an answer that an instance kept before the write: the tier asks with
 `Cache-Control: no-cache`, and the response cache then looks at the dataset revision at once (api/serving/cache.py)
@@ -40,6 +41,7 @@ HEADER = "Surrogate-Key"
 PURGE_HEADER = "xkey-purge"
 PURGE_TIMEOUT = 2.0  # seconds a node has to answer one purge
 PURGE_RETRY_DELAYS = (0.0, 0.5, 2.0)  # a purge is tried at these delays, then given up (and logged)
+PURGE_AGAIN_AFTER = 1.0  # seconds: each purge is sent twice (see purge_twice)
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 DATASET = "dataset"
 # The lists whose items embed a record of each kind (a change's items show its system's levels, its triggers and its
@@ -166,9 +168,17 @@ def purge_committed_since(app: Flask, revision_id: int) -> threading.Thread | No
 
 
 def purge_in_background(urls: list[str], keys: list[str]) -> threading.Thread:
-    thread = threading.Thread(target=purge_everywhere, args=(urls, keys), name="cache-tier-purge", daemon=True)
+    thread = threading.Thread(target=purge_twice, args=(urls, keys), name="cache-tier-purge", daemon=True)
     thread.start()
     return thread
+
+
+def purge_twice(urls: list[str], keys: list[str]) -> None:
+    """Purge now, and once more PURGE_AGAIN_AFTER later: a fetch by the tier that started before the commit and ended
+    after the first purge would otherwise keep the old answer for a whole TTL."""
+    purged = purge_everywhere(urls, keys)
+    time.sleep(PURGE_AGAIN_AFTER)
+    purge_everywhere([url for url, done in purged.items() if done], keys)
 
 
 def purge_everywhere(urls: list[str], keys: list[str]) -> dict[str, bool]:
