@@ -44,6 +44,9 @@ sub safety_ttl {{
     if (beresp.ttl > {ttl}s) {{
         set beresp.ttl = {ttl}s;
     }}
+    if (beresp.grace > {revalidate}s) {{
+        set beresp.grace = {revalidate}s;
+    }}
 }}
 """
 BACKEND = """
@@ -148,13 +151,21 @@ def wait_until_it_answers(server: Server, path: str, what: str) -> Server:
 
 
 def start_varnish(
-    tmp: Path, instance_ports: list[int], safety_ttl: int = 60, memory: str = "128m", port: int | None = None
+    tmp: Path,
+    instance_ports: list[int],
+    safety_ttl: int = 60,
+    memory: str = "128m",
+    port: int | None = None,
+    revalidate: int = 300,
 ) -> Server:
-    """varnishd in the foreground with the shipped default.vcl in front of these instances, once it serves."""
+    """varnishd in the foreground with the shipped default.vcl in front of these instances, once it serves; it keeps
+    answers at most `safety_ttl` seconds and serves them stale while revalidating at most `revalidate` more."""
     tmp.mkdir(parents=True, exist_ok=True)
     backends = "".join(BACKEND.format(n=n, port=port) for n, port in enumerate(instance_ports, 1))
     adds = "\n".join(f"    app.add_backend(instance{n});" for n in range(1, len(instance_ports) + 1))
-    (tmp / "backends.vcl").write_text(BACKENDS.format(backends=backends, adds=adds, host=PUBLIC_HOST, ttl=safety_ttl))
+    (tmp / "backends.vcl").write_text(
+        BACKENDS.format(backends=backends, adds=adds, host=PUBLIC_HOST, ttl=safety_ttl, revalidate=revalidate)
+    )
     port = port or free_port()
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     log = tmp / "varnishd.log"

@@ -43,7 +43,9 @@ sub public_host {
     set req.http.Host = "levels.example.org";
 }
 
-# The safety TTL: the longest an answer is kept without a purge (the app's max-age is 60 s).
+# The safety TTL: the longest an answer is kept without a purge (the app's max-age is 60 s). It may also cap
+# beresp.grace, the window in which a held answer is served while it is fetched again (the app's
+# stale-while-revalidate, 300 s); the tests shorten both.
 sub safety_ttl {
     if (beresp.ttl > 60s) {
         set beresp.ttl = 60s;

@@ -120,10 +120,11 @@ sub vcl_backend_response {
         set beresp.ttl = 0s;
         return (deliver);
     }
-    call safety_ttl;  # caps beresp.ttl: how long a lost purge can leave a stale answer served
     set beresp.http.xkey = beresp.http.Surrogate-Key;
-    # Varnish reads stale-while-revalidate into beresp.grace: kept for vcl_hit; the object itself is kept longer, to
-    # be served while the instances are sick.
+    # Varnish reads stale-while-revalidate into beresp.grace (default_grace without it): kept for vcl_hit, after
+    # safety_ttl (which caps beresp.ttl, how long a lost purge can leave a stale answer served, and may cap that
+    # window too); the object itself is kept longer, to be served while the instances are sick.
+    call safety_ttl;
     set beresp.http.X-Revalidate-Window = beresp.grace;
     set beresp.grace = 24h;  # STALE_IF_ERROR
     set beresp.keep = 1h;  # an expired answer can still be revalidated with its ETag (the app answers 304)

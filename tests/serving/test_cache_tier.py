@@ -1,7 +1,8 @@
 """The shipped cache tier, for real: varnishd with deploy/varnish/default.vcl in front of two gunicorn instances (on
 SQLite, then on PostgreSQL), and nginx with deploy/nginx/proxy.conf in front of it. A write through one instance is
 seen through Varnish within a second (the purge); a forged Host poisons nothing; an authenticated answer is never
-kept; 304s come from Varnish; with the instances stopped Varnish answers from what it holds; slow-header clients
+kept; 304s come from Varnish; with the database cut away (PostgreSQL) or the instances stopped, Varnish answers
+from what it holds; slow-header clients
 held by nginx stop nobody. Needs Debian's varnish, varnish-modules and nginx (skipped without them, required in CI)."""
 
 import json
@@ -14,6 +15,7 @@ import urllib.request
 import uuid
 from contextlib import closing, suppress
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,9 +23,12 @@ from api import auth, create_app, db
 from api.curation import seeds
 from tests import tier
 from tests.conftest import POSTGRES_URL, TEST_SEEDS
+from tests.proxy import CuttableProxy
 from tests.serving.test_instances import run_sql, start, stop
+from tests.test_db import proxied
 
 SAFETY_TTL = 5  # seconds: the test's backends.vcl keeps answers this long without a purge (60 s in deploy/)
+REVALIDATE = 1  # seconds: then serves them stale while it revalidates (the app says 300)
 NEW_CHANGE = {
     "id": "zz-alert-2024-06-01",
     "system": "zz-alert",
@@ -63,27 +68,35 @@ def stack(request, tmp_path_factory):
         database_url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
     seeds_dir = tmp / "seeds"
     shutil.copytree(TEST_SEEDS, seeds_dir)
+    proxy = None
     app = create_app({"DATABASE_URL": database_url, "SEEDS_DIR": str(seeds_dir)})
     with app.app_context():
         seeds.load(seeds_dir)
         tokens = {role: auth.create_token(f"tier-{role}", role) for role in ("editor", "admin")}
     db.close_all()
+    if schema:  # the instances reach PostgreSQL through a proxy the test can cut
+        proxy = CuttableProxy(("127.0.0.1", urlsplit(POSTGRES_URL).port or 5432))
+        database_url = proxied(database_url, proxy.port)
     varnish_port = tier.free_port()  # the instances purge it: they need its address before it starts
     env = {"DATABASE_URL": database_url, "SEEDS_DIR": str(seeds_dir), "CACHE_REVISION_TTL": "1",
            "CACHE_PURGE_URLS": f"http://127.0.0.1:{varnish_port}", "TRUSTED_PROXIES": "1",
-           "RATELIMIT_ENABLED": "false"}  # fmt: skip
+           "RATELIMIT_ENABLED": "false", "DATABASE_CONNECT_TIMEOUT": "2"}  # fmt: skip
     a = start(tmp, "a", env)
     b = start(tmp, "b", env)
     varnish = None
     try:
-        varnish = tier.start_varnish(tmp / "varnish", [a.port, b.port], safety_ttl=SAFETY_TTL, port=varnish_port)
-        yield {"a": a, "b": b, "varnish": varnish, "tokens": tokens, "tmp": tmp}
+        varnish = tier.start_varnish(
+            tmp / "varnish", [a.port, b.port], safety_ttl=SAFETY_TTL, port=varnish_port, revalidate=REVALIDATE
+        )
+        yield {"a": a, "b": b, "varnish": varnish, "tokens": tokens, "tmp": tmp, "database": proxy}
     finally:
         if varnish is not None:
             varnish.stop()
         for instance in (a, b):
             if instance.process.poll() is None:
                 stop(instance)
+        if proxy is not None:
+            proxy.close()
         if schema:
             run_sql(f"DROP SCHEMA {schema} CASCADE")
 
@@ -207,11 +220,38 @@ def test_slow_header_clients_held_by_nginx_stop_nobody(stack):
         nginx.stop()
 
 
+def wait_for_readiness(varnish, ready: bool) -> None:
+    """/readyz is passed to the instances: 503 once their database is away, and Varnish's probe marks them sick."""
+    deadline = time.monotonic() + 15
+    while (get(varnish.url + "/readyz")[0] == HTTPStatus.OK) != ready:
+        assert time.monotonic() < deadline, f"the instances never became {'ready' if ready else 'unready'}"
+        time.sleep(0.2)
+    time.sleep(1.5)  # the probe's window (3 polls 0.5 s apart) follows
+
+
+def test_with_the_database_away_varnish_answers_from_what_it_holds(stack):
+    if stack["database"] is None:
+        pytest.skip("SQLite is a file in each instance: it cannot go away alone (the PostgreSQL leg cuts it)")
+    varnish, database = stack["varnish"], stack["database"]
+    held = varnish.url + "/v1/sources/test-newspaper"
+    assert get(held)[0] == HTTPStatus.OK
+    time.sleep(SAFETY_TTL + REVALIDATE + 0.5)  # past revalidation: only stale-if-error keeps it
+    database.cut()
+    try:
+        wait_for_readiness(varnish, ready=False)
+        status, headers, body = get(held)
+        assert (status, headers["X-Cache"]) == (HTTPStatus.OK, "hit")
+        assert int(headers["Age"]) > SAFETY_TTL + REVALIDATE and json.loads(body)["id"] == "test-newspaper"
+    finally:
+        database.restore()
+    wait_for_readiness(varnish, ready=True)
+
+
 def test_with_the_instances_stopped_varnish_answers_from_what_it_holds(stack):
     varnish, a, b = stack["varnish"], stack["a"], stack["b"]
     held = varnish.url + "/v1/events/2024-03-22-test-attack"
     assert get(held)[0] == HTTPStatus.OK
-    time.sleep(SAFETY_TTL + 0.5)  # expired: from now on only grace keeps it
+    time.sleep(SAFETY_TTL + REVALIDATE + 0.5)  # past revalidation: only stale-if-error keeps it
     assert [stop(a), stop(b)] == [0, 0]
     deadline = time.monotonic() + 10
     while get(varnish.url + "/readyz")[0] == HTTPStatus.OK:  # passed to the instances: 503 once they are sick
@@ -219,5 +259,5 @@ def test_with_the_instances_stopped_varnish_answers_from_what_it_holds(stack):
         time.sleep(0.2)
     status, headers, body = get(held)
     assert (status, headers["X-Cache"]) == (HTTPStatus.OK, "hit")
-    assert int(headers["Age"]) > SAFETY_TTL and json.loads(body)["id"] == "2024-03-22-test-attack"
+    assert int(headers["Age"]) > SAFETY_TTL + REVALIDATE and json.loads(body)["id"] == "2024-03-22-test-attack"
     assert get(varnish.url + "/v1/events")[0] == HTTPStatus.SERVICE_UNAVAILABLE, "what it never held it cannot give"
