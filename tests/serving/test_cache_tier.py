@@ -88,7 +88,7 @@ def stack(request, tmp_path_factory):
         varnish = tier.start_varnish(
             tmp / "varnish", [a.port, b.port], safety_ttl=SAFETY_TTL, port=varnish_port, revalidate=REVALIDATE
         )
-        yield {"a": a, "b": b, "varnish": varnish, "tokens": tokens, "tmp": tmp, "database": proxy}
+        yield {"a": a, "b": b, "varnish": varnish, "tokens": tokens, "tmp": tmp, "database": proxy, "seeds": seeds_dir}
     finally:
         if varnish is not None:
             varnish.stop()
@@ -172,6 +172,25 @@ def test_french_and_english_answers_are_kept_apart(stack):
     assert (english[1]["Content-Language"], french[1]["Content-Language"]) == ("en", "fr")
     assert get(path, {"Accept-Language": "fr"})[1]["X-Cache"] == "hit"
     assert get(path, {"Accept-Language": "fr"})[2] == french[2]
+
+
+def test_a_lost_purge_leaves_an_answer_stale_for_the_safety_ttl_at_most(stack):
+    varnish, a = stack["varnish"], stack["a"]
+    held = varnish.url + "/v1/sources/test-bulletin"
+    source = stack["seeds"] / "sources/test-bulletin.yaml"
+    source.write_text(source.read_text().replace("reliability: A fixture.", "reliability: Loaded without a purge."))
+    app = create_app({"DATABASE_URL": a.env["DATABASE_URL"], "SEEDS_DIR": str(stack["seeds"])})  # no purge URLs
+    get(held)
+    assert get(held)[1]["X-Cache"] == "hit"
+    held_at = time.monotonic()
+    with app.app_context():
+        assert seeds.load(stack["seeds"]).written == 1
+    db.close_all()
+    if time.monotonic() - held_at < SAFETY_TTL - 1:  # (on a machine fast enough for the load to beat the TTL)
+        assert b"Loaded without a purge." not in get(held)[2], "nothing purged it: the held answer is served"
+    while b"Loaded without a purge." not in get(held)[2]:
+        assert time.monotonic() - held_at < SAFETY_TTL + 1, "stale past the safety TTL"
+        time.sleep(0.1)
 
 
 def slow_header_client(address: tuple[str, int], stop: threading.Event) -> None:
