@@ -1,5 +1,6 @@
-"""Examples for the OpenAPI document, taken from the real dataset in seeds/ by tests/refresh_examples.py
-(tests/test_examples.py checks that each is still what the API answers on seeds/; lists abridged)."""
+"""Examples for the OpenAPI document: what the API answers on the frozen snapshot of the dataset
+(tests/data/snapshot/), written by tests/refresh_examples.py; tests/test_examples.py checks each (lists
+abridged)."""
 
 
 def item(record: dict) -> dict:

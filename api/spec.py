@@ -1,6 +1,5 @@
 """flask-smorest, adapted: query errors are 400 problems, and every error is documented as problem+json."""
 
-import copy
 import http
 
 import flask_smorest
@@ -92,6 +91,8 @@ class Api(flask_smorest.Api):
 
     def _register_responses(self):
         for status in http.HTTPStatus:
+            if status == http.HTTPStatus.NOT_MODIFIED:
+                continue  # HttpContractPlugin documents it, with its headers
             response = {"description": status.phrase}
             if not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = self.ERROR_SCHEMA
@@ -159,26 +160,38 @@ HEADER_PARAMETERS = [
     },
 ]
 NOT_MODIFIED = {
-    "description": "Not Modified: the ETag in If-None-Match (or the time in If-Modified-Since) still holds; no body.",
-    "headers": {name: SUCCESS_HEADERS[name] for name in ("ETag", "Cache-Control", "Vary")},
+    "description": "Not Modified: the ETag in If-None-Match (or the time in If-Modified-Since) still holds; no body."
 }
+NOT_MODIFIED_HEADERS = ("ETag", "Cache-Control", "Vary")
 
 
 class HttpContractPlugin(BasePlugin):
-    """What every GET of the API shares, documented once: the caching and revision headers of a success, 304, 400
-    (every operation checks its query string) and 406 (what `Accept` asks for is not offered)."""
+    """What every GET of the API shares, documented once as components and referred to by `$ref`: the caching and
+    revision headers of a success, the conditional and language request headers, 304, 400 (every operation checks
+    its query string) and 406 (what `Accept` asks for is not offered)."""
+
+    def init_spec(self, spec):
+        super().init_spec(spec)
+        self.spec = spec
+        for name, header in SUCCESS_HEADERS.items():
+            spec.components.header(name, header)
+        for parameter in HEADER_PARAMETERS:
+            spec.components.parameter(parameter["name"], "header", {key: value for key, value in parameter.items()
+                                                                    if key not in ("in", "name")})  # fmt: skip
+        spec.components.response("NOT_MODIFIED", {**NOT_MODIFIED, "headers": {name: name for name in NOT_MODIFIED_HEADERS}})
 
     def operation_helper(self, path=None, operations=None, **kwargs):
         operation = (operations or {}).get("get")
         if operation is None or not path.startswith("/v1"):
             return
-        operation.setdefault("parameters", []).extend(copy.deepcopy(HEADER_PARAMETERS))  # no YAML anchors
+        operation.setdefault("parameters", []).extend(parameter["name"] for parameter in HEADER_PARAMETERS)
         responses = operation["responses"]
         for code in list(responses):
             responses[str(code)] = responses.pop(code)
         for code, response in responses.items():
             if code.startswith("2") and isinstance(response, dict):
-                response.setdefault("headers", {}).update(copy.deepcopy(SUCCESS_HEADERS))
-        responses.setdefault("304", copy.deepcopy(NOT_MODIFIED))
+                response.setdefault("headers", {}).update({name: name for name in SUCCESS_HEADERS})
+        responses.setdefault("304", "NOT_MODIFIED")
         responses.setdefault("400", "BAD_REQUEST")
         responses.setdefault("406", "NOT_ACCEPTABLE")
+

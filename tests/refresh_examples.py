@@ -1,6 +1,7 @@
-"""Rewrite api/examples.py from what the API answers on the real dataset in seeds/:
-`.venv/bin/python -m tests.refresh_examples`, then `make openapi`. Lists are abridged to their first items. The file
-is formatted with ruff (installed with the test extras)."""
+"""Rewrite api/examples.py from what the API answers on the frozen snapshot of the dataset (tests/data/snapshot/,
+never the live seeds/, so that a data commit leaves the contract alone): `.venv/bin/python -m tests.refresh_examples`,
+then `make openapi`. Lists are abridged to their first items. The file is formatted with ruff (installed with the test
+extras)."""
 
 import inspect
 import subprocess
@@ -46,13 +47,16 @@ def abridge(value):
     return value
 
 
-def real_app():
-    """The app on a new SQLite file holding the real dataset."""
-    path = Path(tempfile.mkdtemp()) / "real.sqlite3"
-    app = create_app({"DATABASE_URL": f"sqlite:///{path}", "SEEDS_DIR": str(ROOT / "seeds")})
+SNAPSHOT = ROOT / "tests" / "data" / "snapshot"
+
+
+def snapshot_app():
+    """The app on a new SQLite file holding the frozen snapshot of the dataset."""
+    path = Path(tempfile.mkdtemp()) / "snapshot.sqlite3"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}", "SEEDS_DIR": str(SNAPSHOT)})
     with app.app_context():
         db.upgrade()
-        seeds.load(ROOT / "seeds")
+        seeds.load(SNAPSHOT)
     return app
 
 
@@ -73,9 +77,10 @@ def source_of(name: str, value, values: dict) -> str:
 
 
 def main() -> None:
-    client = real_app().test_client()
-    lines = ['"""Examples for the OpenAPI document, taken from the real dataset in seeds/ by tests/refresh_examples.py',
-             '(tests/test_examples.py checks that each is still what the API answers on seeds/; lists abridged)."""',
+    client = snapshot_app().test_client()
+    lines = ['"""Examples for the OpenAPI document: what the API answers on the frozen snapshot of the dataset',
+             '(tests/data/snapshot/), written by tests/refresh_examples.py; tests/test_examples.py checks each (lists',
+             'abridged)."""',
              "", inspect.getsource(item)]  # fmt: skip
     values = {}
     for name, url in URLS.items():

@@ -20,17 +20,19 @@ def local_copy(source_id: str) -> Path | None:
     return ROOT / copy if copy else None
 
 
-def test_the_dataset_loads_and_has_a_current_vigipirate_level(empty_app):
+def test_the_dataset_loads_and_every_system_in_force_has_a_level_now(empty_app):
     with empty_app.app_context():
         assert seeds.load(SEEDS).created == len(records)
         now = datetime.datetime.now(datetime.UTC)
-        assert Change.in_force_at("fr-vigipirate", now).to_level.code == "urgence-attentat"
+        for record in records:
+            if record.kind == "system" and record.data.get("ended_date") is None:
+                assert Change.in_force_at(record.id, now) is not None, record.id
 
 
-def test_march_2024_is_the_fourth_activation_of_urgence_attentat_since_the_reform():
-    raises = sorted(r.data["effective_date"].isoformat() for r in records
-                    if r.kind == "change" and r.data["to_level"] == "urgence-attentat")  # fmt: skip
-    assert raises == ["2018-12-12", "2020-10-29", "2023-10-13", "2024-03-24"]
+def test_no_change_sets_the_level_already_in_force():
+    for record in records:
+        if record.kind == "change" and record.data["from_level"] is not None:
+            assert record.data["from_level"] != record.data["to_level"], record.id
 
 
 QUOTED = [

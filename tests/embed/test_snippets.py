@@ -1,4 +1,4 @@
-"""The README shows the same copy-and-paste snippets as /embed, and none needs an inline style or script."""
+"""docs/embeds.md shows the same copy-and-paste snippets as /embed, and none needs an inline style or script."""
 
 import re
 
@@ -6,22 +6,17 @@ from api.embed.snippets import snippets
 from tests.conftest import ROOT
 from tests.embed.markup import Page
 
-README_SNIPPETS = snippets("https://threat-levels.example", "fr-vigipirate", "Plan Vigipirate", "fr")
+DOC_SNIPPETS = snippets("https://threat-levels.example", "fr-vigipirate", "Plan Vigipirate", "fr")
 
 
-def readme_section() -> str:
-    readme = (ROOT / "README.md").read_text()
-    return readme.split("## Embeds and feed\n", 1)[1].split("\n## ", 1)[0]
-
-
-def test_readme_shows_every_snippet_as_generated():
-    section = readme_section()
-    for snippet in README_SNIPPETS:
-        assert f"```{snippet.language}\n{snippet.code}\n```" in section, f"README lacks the {snippet.key} snippet"
+def test_the_embeds_guide_shows_every_snippet_as_generated():
+    guide = (ROOT / "docs" / "embeds.md").read_text()
+    for snippet in DOC_SNIPPETS:
+        assert f"```{snippet.language}\n{snippet.code}\n```" in guide, f"docs/embeds.md lacks the {snippet.key} snippet"
 
 
 def test_snippets_need_no_inline_style_no_inline_handler_and_no_http():
-    for snippet in README_SNIPPETS:
+    for snippet in DOC_SNIPPETS:
         if snippet.language == "html":
             page = Page(snippet.code)
             assert not page.event_handlers() and all("style" not in attrs for _, attrs in page.elements)
