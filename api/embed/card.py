@@ -6,77 +6,20 @@ import zoneinfo
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 
+from api.embed.labels import format_date, format_moment, labels
 from api.errors import Problem
 from api.http import clock
 from api.inputs import system_or_404
 from api.models import Change, Justification, Level, Source, System
+from schemas.base import FALLBACK
 
-LANGUAGES = ("en", "fr")
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
-LABELS = {
-    "en": {
-        "level": "Terror alert level",
-        "since": "Since {date}",
-        "as_of": "As of {date}",
-        "as_of_help": "Curators checked the record up to this date.",
-        "rank": "Level {rank} of {count}",
-        "details": "Details of this change",
-        "source": "Source:",
-        "effective": "Effective {date}",
-        "stale": "Could not refresh: showing the level as of {time}.",
-        "unavailable": "The alert level is unavailable right now.",
-        "provider": "Threat Levels API",
-    },
-    "fr": {
-        "level": "Niveau d'alerte terroriste",
-        "since": "Depuis le {date}",
-        "as_of": "À jour au {date}",
-        "as_of_help": "Les curateurs ont vérifié le dossier jusqu'à cette date.",
-        "rank": "Niveau {rank} sur {count}",
-        "details": "Détails de ce changement",
-        "source": "Source :",
-        "effective": "En vigueur le {date}",
-        "stale": "Mise à jour impossible : niveau affiché tel qu'à {time}.",
-        "unavailable": "Le niveau d'alerte est indisponible pour le moment.",
-        "provider": "Threat Levels API",
-    },
-}
 HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 FALLBACK_COLOUR = "#595959"  # for a colour that is not a plain hex value: never copied into CSS or SVG
 
 
 @dataclass(frozen=True)
 class Text:
-    """A curated text in the language asked for, or in the other one (its `lang` then says which)."""
+    """A curated text in the language asked for, or in English (else French): its `lang` then says which."""
 
     text: str | None
     lang: str
@@ -121,36 +64,28 @@ class Display:
     @property
     def title(self) -> str:
         """One line for a page title, a badge's accessible name, an oEmbed title."""
-        colon = " :" if self.lang == "fr" else ":"  # French puts a space before a colon
-        return f"{self.system_name.text}{colon} {self.level_name.text}"
+        return self.labels["title"].format(system=self.system_name.text, level=self.level_name.text)
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
 def pick(obj, attr: str, lang: str) -> Text:
-    """The `lang` text of a bilingual attribute, falling back to the other language."""
-    other = next(code for code in LANGUAGES if code != lang)
-    for code in (lang, other):
+    """The `lang` text of a curated attribute (`<attr>_<lang>`), else its English, else its French text: only what
+    the data holds, never a translation of ours."""
+    for code in (lang, *FALLBACK):
         value = getattr(obj, f"{attr}_{code}", None)
         if value:
             return Text(value, code)
     return Text(None, lang)
 
 
-def format_date(day: datetime.date, lang: str) -> str:
-    """24 March 2024, 1er décembre 2016: two languages only, so no locale library (see README, Development)."""
-    if lang == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {MONTHS['fr'][day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
-
-
 def since_text(change: Change, system: System, lang: str) -> str:
     text = format_date(change.effective_date, lang)
     if change.effective_at:
         local = datetime.datetime.fromisoformat(change.effective_at).astimezone(zoneinfo.ZoneInfo(system.time_zone))
-        text += f", {local:%H:%M}" if lang == "en" else f" à {local:%H h %M}"
-    return LABELS[lang]["since"].format(date=text)
+        text = format_moment(change.effective_date, local.time(), lang)
+    return labels(lang)["since"].format(date=text)
 
 
 def safe_colour(colour: str | None) -> str:
@@ -194,7 +129,7 @@ def choose_quote(change: Change, lang: str) -> Quote | None:
 def display(system: System, change: Change, lang: str) -> Display:
     level: Level = change.to_level
     colour = safe_colour(level.colour)
-    labels = LABELS[lang]
+    texts = labels(lang)
     return Display(
         system=system.id,
         lang=lang,
@@ -210,9 +145,9 @@ def display(system: System, change: Change, lang: str) -> Display:
         why=pick(change, "summary", lang),
         quote=choose_quote(change, lang),
         as_of=system.reviewed_through,
-        as_of_text=labels["as_of"].format(date=format_date(system.reviewed_through, lang)),
+        as_of_text=texts["as_of"].format(date=format_date(system.reviewed_through, lang)),
         change_id=change.id,
-        labels=labels,
+        labels=texts,
     )
 
 
