@@ -2,16 +2,19 @@
 
 import datetime
 from http import HTTPStatus
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
+from api.curation import seeds
 from api.embed.labels import LABELS, LOCALES, format_date, format_moment, language_name
 from schemas.base import LANGUAGES
 from tests.embed.markup import Page
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LEVELS_SEEDS = Path(__file__).parents[1] / "data" / "levels"
 
 # Written out by hand from CLDR's long date format, to catch a wrong locale or a lost label.
 SINCE = {
@@ -154,3 +157,47 @@ def test_the_widget_knows_what_to_say_without_data_in_every_language(client):
     for lang in LANGUAGES:
         assert f'"{lang}": ' in script
     assert "Trusselniv\\u00e5et er ikke tilgjengelig akkurat n\\u00e5." in script
+
+
+@pytest.fixture
+def levels_client(empty_app):
+    """The fixture systems of tests/data/levels: xa-alert (London, names in English only; a change known to the
+    minute) and xb-alert (Tokyo, its name in fr, en and nl)."""
+    with empty_app.app_context():
+        seeds.load(LEVELS_SEEDS)
+    return empty_app.test_client()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_other_fixture_systems_render_in_every_language(levels_client, lang):
+    for system, names in (("xa-alert", {"en": "XA alert"}), ("xb-alert", {"fr": "Alerte XB", "en": "XB alert", "nl": "XB-alarm"})):  # fmt: skip
+        name = in_language(names, lang)
+        body = levels_client.get(f"/embed/v1/{system}.json?lang={lang}").get_json()
+        assert body["lang"] == lang and body["system_name"] == name and body["level_name"]["lang"] == "en"
+        assert body["as_of_text"] == LABELS[lang]["as_of"].format(date=format_date(datetime.date(2020, 12, 31), lang))
+        html = Page(levels_client.get(f"/embed/v1/{system}?lang={lang}").get_data(as_text=True))
+        assert html.tags("html")[0]["lang"] == lang and body["since_text"] in html.text
+        assert levels_client.get(f"/embed/v1/{system}.svg?lang={lang}").status_code == HTTPStatus.OK
+        feed = ElementTree.fromstring(levels_client.get(f"/v1/systems/{system}/changes.atom?lang={lang}").data)
+        assert feed.get(XML_LANG) == lang
+
+
+# xa-alert's change of 2020-06-10 took effect at 14:00 in London: the time of day, as each language writes it.
+AT_TWO = {
+    "en": "Since 10 June 2020, 14:00",
+    "fr": "Depuis le 10 juin 2020 à 14:00",
+    "es": "Desde el 10 de junio de 2020, a las 14:00",
+    "da": "Siden 10. juni 2020 kl. 14.00",
+    "nb": "Siden 10. juni 2020 kl. 14:00",
+    "sv": "Sedan 10 juni 2020 kl. 14:00",
+    "nl": "Sinds 10 juni 2020 om 14:00",
+}
+
+
+def test_a_change_known_to_the_minute_says_its_local_time_in_each_language(levels_client):
+    from api.embed.card import display
+    from api.models import Change
+
+    with levels_client.application.app_context():
+        change = Change.get_by_id("xa-alert-2020-06-10")
+        assert {lang: display(change.system, change, lang).since_text for lang in LANGUAGES} == AT_TWO
