@@ -6,23 +6,14 @@ import zoneinfo
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 
-from api.embed.labels import format_date, format_moment, labels
+from api.embed.labels import Text, card_labels, colon, format_date, format_moment, label, pick
 from api.errors import Problem
 from api.http import clock
 from api.inputs import system_or_404
 from api.models import Change, Justification, Level, Source, System
-from schemas.base import FALLBACK
 
 HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 FALLBACK_COLOUR = "#595959"  # for a colour that is not a plain hex value: never copied into CSS or SVG
-
-
-@dataclass(frozen=True)
-class Text:
-    """A curated text in the language asked for, or in English (else French): its `lang` then says which."""
-
-    text: str | None
-    lang: str
 
 
 @dataclass(frozen=True)
@@ -64,20 +55,10 @@ class Display:
     @property
     def title(self) -> str:
         """One line for a page title, a badge's accessible name, an oEmbed title."""
-        return self.labels["title"].format(system=self.system_name.text, level=self.level_name.text)
+        return f"{self.system_name.text}{colon(self.lang)} {self.level_name.text}"
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def pick(obj, attr: str, lang: str) -> Text:
-    """The `lang` text of a curated attribute (`<attr>_<lang>`), else its English, else its French text: only what
-    the data holds, never a translation of ours."""
-    for code in (lang, *FALLBACK):
-        value = getattr(obj, f"{attr}_{code}", None)
-        if value:
-            return Text(value, code)
-    return Text(None, lang)
 
 
 def since_text(change: Change, system: System, lang: str) -> str:
@@ -85,7 +66,7 @@ def since_text(change: Change, system: System, lang: str) -> str:
     if change.effective_at:
         local = datetime.datetime.fromisoformat(change.effective_at).astimezone(zoneinfo.ZoneInfo(system.time_zone))
         text = format_moment(change.effective_date, local.time(), lang)
-    return labels(lang)["since"].format(date=text)
+    return label(lang, "since", date=text)
 
 
 def safe_colour(colour: str | None) -> str:
@@ -129,7 +110,7 @@ def choose_quote(change: Change, lang: str) -> Quote | None:
 def display(system: System, change: Change, lang: str) -> Display:
     level: Level = change.to_level
     colour = safe_colour(level.colour)
-    texts = labels(lang)
+    labels = card_labels(lang)
     return Display(
         system=system.id,
         lang=lang,
@@ -145,9 +126,9 @@ def display(system: System, change: Change, lang: str) -> Display:
         why=pick(change, "summary", lang),
         quote=choose_quote(change, lang),
         as_of=system.reviewed_through,
-        as_of_text=texts["as_of"].format(date=format_date(system.reviewed_through, lang)),
+        as_of_text=labels["as_of"].format(date=format_date(system.reviewed_through, lang)),
         change_id=change.id,
-        labels=texts,
+        labels=labels,
     )
 
 

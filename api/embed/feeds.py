@@ -5,8 +5,7 @@ from xml.etree import ElementTree
 
 from flask import Response, render_template, request, url_for
 
-from api.embed.card import pick
-from api.embed.labels import labels
+from api.embed.labels import colon, label, pick
 from api.http.conditional import dataset_state
 from api.inputs import system_or_404
 from api.models import Change, Revision, System
@@ -42,8 +41,7 @@ def entry_title(change: Change, lang: str) -> str:
     system, to_level = pick(change.system, "name", lang).text, pick(change.to_level, "name", lang).text
     levels = f"{pick(change.from_level, 'name', lang).text} → {to_level}" if change.from_level else to_level
     areas = f" ({', '.join(change.areas)})" if change.scope_type == "regional" else ""
-    title = labels(lang)["title"].format(system=system, level=f"{levels}{areas}")
-    return f"{title}, {change.effective_date.isoformat()}"
+    return f"{system}{colon(lang)} {levels}{areas}, {change.effective_date.isoformat()}"
 
 
 def add_entry(feed, change: Change, updated: datetime.datetime, lang: str) -> None:
@@ -96,6 +94,5 @@ def list_changes_feed(lang):
 def list_system_changes_feed(system_id, lang):
     """The latest 50 changes of one system, as an Atom feed."""
     system: System = system_or_404(system_id)
-    texts = labels(lang)
-    title = texts["title"].format(system=pick(system, "name", lang).text, level=texts["changes"])
+    title = label(lang, "feed_title", system=pick(system, "name", lang).text)
     return atom_feed(f"{TAG}systems/{system.id}/changes", title, list(Change.newest(system.id)), lang)

@@ -1,11 +1,15 @@
-"""The embeds' interface labels in every language they speak, translated by hand, and dates formatted per language
-with Babel (CLDR): the one place that knows how the card, badge, widget, feeds and change pages say things."""
+"""The words of the embeds, change pages, feeds and snippets in every language they speak (English, French, and the
+systems' own: Spanish, Danish, Norwegian Bokmål, Swedish, Dutch): one table of labels translated by hand, dates
+formatted per language by Babel (CLDR), and the choice of a curated text in the reader's language."""
 
 import datetime
+from dataclasses import dataclass
 
 from babel import Locale
 from babel.dates import format_date as cldr_date
 from babel.dates import format_time as cldr_time
+
+from schemas.base import LANGUAGES, localized
 
 DEFAULT = "en"
 # CLDR locales: British English writes "1 May 2024", as this API always has; the others are the languages' own.
@@ -19,16 +23,15 @@ LABELS = {
         "as_of": "As of {date}",
         "as_of_help": "Curators checked the record up to this date.",
         "rank": "Level {rank} of {count}",
-        "title": "{system}: {level}",
         "details": "Details of this change",
         "source": "Source:",
         "effective": "Effective {date}",
         "before": "before:",
         "why": "Why",
         "sources": "Sources",
-        "changes": "alert-level changes",
-        "frame_title": "{name}: alert level",
-        "badge_alt": "{name}: current alert level",
+        "frame_title": "{system}: alert level",
+        "badge_alt": "{system}: current alert level",
+        "feed_title": "{system}: alert-level changes",
         "stale": "Could not refresh: showing the level as of {time}.",
         "unavailable": "The alert level is unavailable right now.",
         "provider": "Threat Levels API",
@@ -40,16 +43,15 @@ LABELS = {
         "as_of": "À jour au {date}",
         "as_of_help": "Les curateurs ont vérifié le dossier jusqu'à cette date.",
         "rank": "Niveau {rank} sur {count}",
-        "title": "{system} : {level}",  # French puts a space before a colon
         "details": "Détails de ce changement",
         "source": "Source :",
         "effective": "En vigueur le {date}",
         "before": "avant :",
         "why": "Justifications",
         "sources": "Sources",
-        "changes": "changements de niveau",
-        "frame_title": "{name} : niveau d’alerte",
-        "badge_alt": "{name} : niveau d’alerte actuel",
+        "frame_title": "{system} : niveau d’alerte",
+        "badge_alt": "{system} : niveau d’alerte actuel",
+        "feed_title": "{system} : changements de niveau",
         "stale": "Mise à jour impossible : niveau affiché tel qu'à {time}.",
         "unavailable": "Le niveau d'alerte est indisponible pour le moment.",
         "provider": "Threat Levels API",
@@ -61,16 +63,15 @@ LABELS = {
         "as_of": "Actualizado al {date}",
         "as_of_help": "Los curadores revisaron el registro hasta esta fecha.",
         "rank": "Nivel {rank} de {count}",
-        "title": "{system}: {level}",
         "details": "Detalles de este cambio",
         "source": "Fuente:",
         "effective": "En vigor desde el {date}",
         "before": "antes:",
         "why": "Por qué",
         "sources": "Fuentes",
-        "changes": "cambios de nivel",
-        "frame_title": "{name}: nivel de alerta",
-        "badge_alt": "{name}: nivel de alerta actual",
+        "frame_title": "{system}: nivel de alerta",
+        "badge_alt": "{system}: nivel de alerta actual",
+        "feed_title": "{system}: cambios de nivel",
         "stale": "No se pudo actualizar: se muestra el nivel de las {time}.",
         "unavailable": "El nivel de alerta no está disponible en este momento.",
         "provider": "Threat Levels API",
@@ -82,16 +83,15 @@ LABELS = {
         "as_of": "Opdateret pr. {date}",
         "as_of_help": "Redaktørerne har gennemgået oplysningerne frem til denne dato.",
         "rank": "Niveau {rank} af {count}",
-        "title": "{system}: {level}",
         "details": "Detaljer om denne ændring",
         "source": "Kilde:",
         "effective": "Gældende fra {date}",
         "before": "før:",
         "why": "Begrundelse",
         "sources": "Kilder",
-        "changes": "niveauændringer",
-        "frame_title": "{name}: trusselsniveau",
-        "badge_alt": "{name}: aktuelt trusselsniveau",
+        "frame_title": "{system}: trusselsniveau",
+        "badge_alt": "{system}: aktuelt trusselsniveau",
+        "feed_title": "{system}: niveauændringer",
         "stale": "Kunne ikke opdatere: viser niveauet fra kl. {time}.",
         "unavailable": "Trusselsniveauet er ikke tilgængeligt lige nu.",
         "provider": "Threat Levels API",
@@ -103,16 +103,15 @@ LABELS = {
         "as_of": "Oppdatert per {date}",
         "as_of_help": "Redaktørene har gjennomgått opplysningene fram til denne datoen.",
         "rank": "Nivå {rank} av {count}",
-        "title": "{system}: {level}",
         "details": "Detaljer om denne endringen",
         "source": "Kilde:",
         "effective": "Gjeldende fra {date}",
         "before": "før:",
         "why": "Begrunnelse",
         "sources": "Kilder",
-        "changes": "nivåendringer",
-        "frame_title": "{name}: trusselnivå",
-        "badge_alt": "{name}: gjeldende trusselnivå",
+        "frame_title": "{system}: trusselnivå",
+        "badge_alt": "{system}: gjeldende trusselnivå",
+        "feed_title": "{system}: nivåendringer",
         "stale": "Kunne ikke oppdatere: viser nivået fra kl. {time}.",
         "unavailable": "Trusselnivået er ikke tilgjengelig akkurat nå.",
         "provider": "Threat Levels API",
@@ -124,16 +123,15 @@ LABELS = {
         "as_of": "Uppdaterad per {date}",
         "as_of_help": "Redaktörerna har granskat uppgifterna fram till detta datum.",
         "rank": "Nivå {rank} av {count}",
-        "title": "{system}: {level}",
         "details": "Detaljer om denna ändring",
         "source": "Källa:",
         "effective": "Gäller från {date}",
         "before": "före:",
         "why": "Motivering",
         "sources": "Källor",
-        "changes": "nivåändringar",
-        "frame_title": "{name}: hotnivå",
-        "badge_alt": "{name}: aktuell hotnivå",
+        "frame_title": "{system}: hotnivå",
+        "badge_alt": "{system}: aktuell hotnivå",
+        "feed_title": "{system}: nivåändringar",
         "stale": "Kunde inte uppdatera: visar nivån från kl. {time}.",
         "unavailable": "Hotnivån är inte tillgänglig just nu.",
         "provider": "Threat Levels API",
@@ -145,16 +143,15 @@ LABELS = {
         "as_of": "Bijgewerkt tot {date}",
         "as_of_help": "De redactie heeft de gegevens tot deze datum gecontroleerd.",
         "rank": "Niveau {rank} van {count}",
-        "title": "{system}: {level}",
         "details": "Details van deze wijziging",
         "source": "Bron:",
         "effective": "Van kracht vanaf {date}",
         "before": "daarvoor:",
         "why": "Waarom",
         "sources": "Bronnen",
-        "changes": "niveauwijzigingen",
-        "frame_title": "{name}: dreigingsniveau",
-        "badge_alt": "{name}: huidig dreigingsniveau",
+        "frame_title": "{system}: dreigingsniveau",
+        "badge_alt": "{system}: huidig dreigingsniveau",
+        "feed_title": "{system}: niveauwijzigingen",
         "stale": "Bijwerken mislukt: het niveau van {time} wordt getoond.",
         "unavailable": "Het dreigingsniveau is op dit moment niet beschikbaar.",
         "provider": "Threat Levels API",
@@ -162,13 +159,40 @@ LABELS = {
 }
 
 
+CARD_LABELS = ("level", "since", "as_of", "as_of_help", "rank", "details", "source", "effective", "stale",
+               "unavailable", "provider")  # fmt: skip  # those the widget's JSON carries (api/embed/card.py)
+
+
 def supported(lang: str | None) -> str:
     """`lang` when the embeds speak it, else English: an embed never fails over its language."""
     return lang if lang in LABELS else DEFAULT
 
 
-def labels(lang: str) -> dict[str, str]:
-    return LABELS[supported(lang)]
+def card_labels(lang: str) -> dict:
+    return {key: LABELS[supported(lang)][key] for key in CARD_LABELS}
+
+
+def label(lang: str, key: str, **values) -> str:
+    return LABELS[supported(lang)][key].format(**values)
+
+
+def colon(lang: str) -> str:
+    return " :" if lang == "fr" else ":"  # French puts a space before a colon
+
+
+@dataclass(frozen=True)
+class Text:
+    """A curated text in the language asked for, or in English (else French): its `lang` then says which."""
+
+    text: str | None
+    lang: str
+
+
+def pick(obj, attr: str, lang: str) -> Text:
+    """The `lang` text of a curated attribute (`<attr>_<lang>`), else its English, else its French text: only what
+    the data holds, never a translation of ours (the rule of every answer's `text` members: schemas.base.localized)."""
+    chosen = localized({code: getattr(obj, f"{attr}_{code}", None) or None for code in LANGUAGES}, lang)
+    return Text(None, lang) if chosen is None else Text(chosen["text"], chosen["lang"])
 
 
 def format_date(day: datetime.date, lang: str) -> str:
@@ -179,7 +203,7 @@ def format_date(day: datetime.date, lang: str) -> str:
 def format_moment(day: datetime.date, moment: datetime.time, lang: str) -> str:
     """A day and a local time of day: 1 May 2024, 21:30; 1. maj 2024 kl. 21.30."""
     time = cldr_time(moment, "short", locale=LOCALES[supported(lang)])
-    return labels(lang)["at"].format(date=format_date(day, lang), time=time)
+    return label(lang, "at", date=format_date(day, lang), time=time)
 
 
 def language_name(lang: str) -> str:

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import pytest
 
 from api.curation import seeds
-from api.embed.labels import LABELS, LOCALES, format_date, format_moment, language_name
+from api.embed.labels import LABELS, LOCALES, card_labels, colon, format_date, format_moment, language_name
 from schemas.base import LANGUAGES
 from tests.embed.markup import Page
 
@@ -99,7 +99,7 @@ def test_every_embed_form_speaks_the_language_and_marks_english_fallbacks(client
     assert fallbacks == expected
 
     body = client.get(f"/embed/v1/{system}.json?lang={lang}").get_json()
-    assert body["lang"] == lang and body["labels"] == labels
+    assert body["lang"] == lang and body["labels"] == card_labels(lang)
     assert body["system_name"] == name and body["level_name"] == level
     assert body["why"] == {"text": "Lowered again.", "lang": "en"}
     assert (body["since_text"], body["as_of_text"], body["rank_text"]) == (SINCE[lang], AS_OF[lang], RANK[lang])
@@ -108,7 +108,7 @@ def test_every_embed_form_speaks_the_language_and_marks_english_fallbacks(client
     badge = client.get(f"/embed/v1/{system}.svg?lang={lang}")
     assert badge.status_code == HTTPStatus.OK and badge.mimetype == "image/svg+xml"
     svg = ElementTree.fromstring(badge.data)
-    title = labels["title"].format(system=name["text"], level=level["text"])
+    title = f"{name['text']}{colon(lang)} {level['text']}"
     assert svg.get("aria-label") == title and svg.find("{http://www.w3.org/2000/svg}title").text == title
     assert svg.find("{http://www.w3.org/2000/svg}desc").text.startswith(SINCE[lang])
 
@@ -116,7 +116,7 @@ def test_every_embed_form_speaks_the_language_and_marks_english_fallbacks(client
     assert atom.status_code == HTTPStatus.OK
     feed = ElementTree.fromstring(atom.data)
     assert feed.get(XML_LANG) == lang
-    assert feed.find(A + "title").text == labels["title"].format(system=name["text"], level=labels["changes"])
+    assert feed.find(A + "title").text == labels["feed_title"].format(system=name["text"])
     entries = feed.findall(A + "entry")
     assert entries and all(e.find(A + "title").text.startswith(name["text"]) for e in entries)
     assert {link.get("hreflang") for e in entries for link in e.findall(A + "link[@type='text/html']")} == {lang}
