@@ -1,6 +1,6 @@
 """Version 1 of the API: one blueprint per resource."""
 
-from api.v1 import batch, changes, dataset, events, index, levels, parts, revisions, sources, systems
+from api.v1 import batch, changelog, changes, dataset, events, index, levels, parts, revisions, sources, systems
 
 BLUEPRINTS = (
     index.blp,
@@ -11,6 +11,7 @@ BLUEPRINTS = (
     events.blp,
     sources.blp,
     revisions.blp,
+    changelog.blp,
     batch.blp,
     dataset.blp,
 )
