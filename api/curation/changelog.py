@@ -7,6 +7,15 @@ from api.curation.kinds import KINDS
 from api.models import Revision
 
 
+def matching(args: dict, *, admin: bool):
+    """The revisions the caller may see that match the filters of a changelog request: admins see all; others not
+    those of a record at or before its latest retraction (as in a record's own history)."""
+    return Revision.changelog(
+        public=not admin, kind=args.get("kind"), record_id=args.get("record"), author=args.get("author"),
+        since=args.get("date_from"), until=args.get("date_to"),
+    )  # fmt: skip
+
+
 def patch(before: dict | None, after: dict | None) -> list[dict]:
     """The operations that turn `before` into `after`: applied to the previous revision's content, they give this
     one's. A record that appears is added at the root; one retracted has its root replaced by null."""
