@@ -1,6 +1,7 @@
 """The repository's licences and CITATION.cff: valid, and saying what the API and pyproject say."""
 
 import copy
+import hashlib
 import json
 import tomllib
 
@@ -51,8 +52,15 @@ def test_the_code_licence_is_the_mit_licence_pyproject_declares():
     assert 'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND' in text
 
 
-def test_the_data_licence_file_names_the_licence_and_its_legal_code():
-    text = (ROOT / "LICENSE-DATA").read_text()
-    assert "Creative Commons Attribution 4.0 International Public License" in text
-    assert "https://creativecommons.org/licenses/by/4.0/legalcode" in text
-    assert "SPDX identifier: CC-BY-4.0" in text
+# The legal code's plain text (legalcode.txt) as github/choosealicense.com ships it (_licenses/cc-by-4.0.txt, after
+# its front matter; 18,646 characters): pinned, so that no edit slips into a legal text.
+LEGAL_CODE_SHA256 = "7e7170e3cebf88a9f60c7b8421418323c09304da1af4d5e90f4da1dc1c8a2661"
+
+
+def test_the_data_licence_file_names_the_licence_and_holds_its_legal_code_unaltered():
+    notice, _, legal_code = (ROOT / "LICENSE-DATA").read_text(encoding="utf-8").partition("#" * 71 + "\n\n")
+    assert "Creative Commons Attribution 4.0 International Public License" in notice
+    assert "https://creativecommons.org/licenses/by/4.0/legalcode" in notice
+    assert "SPDX identifier: CC-BY-4.0" in notice
+    assert legal_code.startswith("Attribution 4.0 International\n") and len(legal_code) == 18646
+    assert hashlib.sha256(legal_code.encode("utf-8")).hexdigest() == LEGAL_CODE_SHA256
