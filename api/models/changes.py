@@ -180,6 +180,14 @@ class Change(BaseModel):
         return [datetime.datetime.fromisoformat(row.effective_at) for row in query]
 
     @classmethod
+    def on_day(cls, system: "System", day: datetime.date, area: str | None = None, every_scope: bool = False) -> list:
+        """The changes of a system's history (national, or in `area`; or of every scope) that took effect on the local
+        date `day`, in the order point-in-time answers read them: what a day with several changes went through."""
+        query = cls.with_levels().where(cls.effective_date == day)
+        query = query.where(cls.system == system.id) if every_scope else query.where(cls.in_history(system.id, area))
+        return timeline.history_order(query, system.zone)
+
+    @classmethod
     def following(cls, change, zone: zoneinfo.ZoneInfo, area: str | None = None):
         """The change that replaced `change` in its history (national, or in `area`), or None while it is in force."""
         history = cls.history(change.system_id, area)
