@@ -43,6 +43,7 @@ def deprecated_app(app):
     return app
 
 
+@pytest.mark.own_app  # adds routes
 def test_a_deprecated_operation_announces_its_deprecation_sunset_policy_and_successor(deprecated_app):
     client = FlaskClient(deprecated_app, deprecated_app.response_class)  # the route is not in openapi.yaml
     response = client.get("/v1/old-things")
@@ -60,12 +61,14 @@ def test_a_deprecated_operation_announces_its_deprecation_sunset_policy_and_succ
     assert error.headers["Sunset"] == "Wed, 30 Jun 2027 23:59:59 GMT"
 
 
+@pytest.mark.own_app  # adds routes
 def test_other_operations_carry_no_deprecation(deprecated_app):
     response = FlaskClient(deprecated_app, deprecated_app.response_class).get("/v1/current-things")
     assert response.status_code == HTTPStatus.OK
     assert "Deprecation" not in response.headers and "Sunset" not in response.headers
 
 
+@pytest.mark.own_app  # adds routes
 def test_the_contract_marks_the_operation_deprecated(deprecated_app):
     paths = deprecated_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()["paths"]
     assert paths["/v1/old-things"]["get"]["deprecated"] is True
