@@ -1,4 +1,5 @@
-"""Command line: `flask --app api seeds check|load|dump`, `tokens create|list|revoke`, `db upgrade|status`."""
+"""Command line: `flask --app api seeds check|load|dump`, `tokens create|list|revoke`, `db upgrade|status`,
+`releases freeze|list` (in api/releases.py)."""
 
 import re
 from pathlib import Path
@@ -7,7 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from api import auth, db
+from api import auth, db, releases
 from api.curation import seeds
 from api.models import Revision, Token
 from api.serving import cache_tier
@@ -153,3 +154,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seeds_cli)
     app.cli.add_command(tokens_cli)
     app.cli.add_command(db_cli)
+    app.cli.add_command(releases.releases_cli)

@@ -43,6 +43,7 @@ class Defaults:
     PAGE_SIZE_MAX = 500
     EXPORT_CHUNK_SIZE = 500  # rows an export reads and writes at a time: its memory does not grow with its size
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
+    VERSIONING_POLICY_URL = "/docs/versioning"  # where `Link: rel="deprecation"` points: docs/versioning.md
     OPENAPI_URL_PREFIX = "/"
     OPENAPI_JSON_PATH = "openapi.json"
 
@@ -68,6 +69,7 @@ ENVIRONMENT = (
     "RATELIMIT_STRATEGY",
     "TRUSTED_PROXIES",
     "COMPRESS_MIN_SIZE",
+    "VERSIONING_POLICY_URL",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
