@@ -26,11 +26,11 @@ def test_embed_renders_in_each_language(open_page, api, artifacts, lang):
     assert frame.locator("html").get_attribute("lang") == lang
     assert widget.locator(".tl").get_attribute("lang") == lang
     for card in (frame.locator(".tl"), widget.locator(".tl")):
-        assert card.locator(".tl-name").inner_text() == level["text"]
-        assert card.locator(".tl-system").inner_text() == name["text"]
-        assert card.locator(".tl-since").inner_text() == SINCE[lang]
-        assert card.locator(".tl-rank").inner_text() == RANK[lang]
-        assert card.locator(".tl-foot a").inner_text() == LABELS[lang]["details"]
+        assert card.locator(".tl-name").text_content() == level["text"]
+        assert card.locator(".tl-system").text_content() == name["text"]
+        assert card.locator(".tl-since").text_content() == SINCE[lang]
+        assert card.locator(".tl-rank").text_content() == RANK[lang]
+        assert card.locator(".tl-foot a").text_content() == LABELS[lang]["details"]
         # A text the record lacks in this language is marked with the language it is in, for screen readers.
         computed = card.locator(".tl-name").evaluate("e => (e.querySelector('[lang]') || e.closest('[lang]')).lang")
         assert computed == level["lang"]
@@ -44,5 +44,5 @@ def test_widget_with_an_unsupported_language_renders_in_english(open_page, api):
     page.locator("#widget .tl-name").wait_for()
     assert page.locator("#widget .tl").get_attribute("lang") == "en"
     assert page.frame_locator("#frame").locator("html").get_attribute("lang") == "en"
-    assert page.locator("#widget .tl-since").inner_text() == SINCE["en"]
+    assert page.locator("#widget .tl-since").text_content() == SINCE["en"]
     assert_clean(watched)
