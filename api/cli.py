@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from api import auth, db
 from api.curation import seeds
 from api.models import Token
+from api.webhooks.worker import webhooks_cli
 
 seeds_cli = AppGroup("seeds", help="Validate and load the curated dataset in seeds/.")
 db_cli = AppGroup("db", help="Create or upgrade the database schema.")
@@ -136,3 +137,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seeds_cli)
     app.cli.add_command(tokens_cli)
     app.cli.add_command(db_cli)
+    app.cli.add_command(webhooks_cli)
