@@ -50,6 +50,7 @@ class Defaults:
     WEBHOOKS_FAILING_AFTER = 5  # failed attempts in a row that mark a target failing (until one succeeds)
     WEBHOOKS_POLL_INTERVAL = 1.0  # seconds an idle worker waits before it looks for work again
     WEBHOOKS_BATCH = 20  # deliveries a worker claims at a time
+    WEBHOOKS_CONCURRENCY = 4  # attempts a worker makes at once (each holds a database connection while it records)
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
     OPENAPI_URL_PREFIX = "/"
     OPENAPI_JSON_PATH = "openapi.json"
@@ -84,6 +85,7 @@ ENVIRONMENT = (
     "WEBHOOKS_FAILING_AFTER",
     "WEBHOOKS_POLL_INTERVAL",
     "WEBHOOKS_BATCH",
+    "WEBHOOKS_CONCURRENCY",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 

@@ -31,7 +31,8 @@ def up(migrator, db):
         system = CharField(max_length=64, null=True)
         level = CharField(max_length=64, null=True)
         dataset_revision = IntegerField()
-        payload = TextField()  # the JSON body every subscriber receives, byte for byte
+        details = TextField(null=True)  # JSON: what only the write knows (the level before, a retracted record)
+        payload = TextField(null=True)  # the JSON body every subscriber receives, byte for byte, once made
         created_at = DateTimeField()
         fanned_out = BooleanField(default=False)
 

@@ -44,7 +44,8 @@ class OutboxEvent(BaseModel):
     system = CharField(max_length=64, null=True)
     level = CharField(max_length=64, null=True)  # level.changed: the code of the level now in force
     dataset_revision = IntegerField()
-    payload = TextField()
+    details = JSONText(null=True)  # what only the write knows: the level before, a retracted change as served
+    payload = TextField(null=True)  # made by the worker when it first takes the event, then the same on every try
     created_at = DateTimeField(default=utcnow)
     fanned_out = BooleanField(default=False)
 

@@ -1,10 +1,12 @@
 """The outbox: each write of a change records its events (change.created, change.updated, change.retracted, and
-level.changed when the level in force in its system moves) in the write's own transaction, with the body every
-delivery of them carries. No committed write lacks its events; no event exists without its write.
+level.changed when the level in force in its system moves) in the write's own transaction. No committed write lacks
+its events; no event exists without its write.
 
-The body is made once, here: the record as `GET /v1/changes/{id}` (or `/current`, for level.changed) serves it at
-the revision the write made, in English texts beside both languages, so that every retry of a delivery carries the
-same bytes (what the signature covers and what a receiver deduplicates).
+A write records only what it alone knows (the type, the record, its revision, the level before it, and a retracted
+change as it was served); the body is made by the worker when it first takes the event (`body`), usually within a
+second, and kept: every delivery and retry of it carries the same bytes (what the signature covers and a receiver
+deduplicates by). It holds the record as the API then serves it: a write made in between has its own event after.
+Making the body in the write cost as much again as the write itself (bench/webhooks.py).
 """
 
 import datetime
@@ -58,9 +60,8 @@ class Watch:
     def record(self, revision: Revision, levels: bool = True) -> list[OutboxEvent]:
         """Record the write's events; call it after the revision is created, inside the same transaction. With
         `levels` False, level.changed is left to `record_levels` (a load of many changes: once for the whole)."""
-        moment = utcnow()
-        record = self.record_before if revision.action == "retract" else change_record(revision.record_id, revision.id)
-        events = [add(BY_ACTION[revision.action], revision, record, self.system_id, None, moment)]
+        details = {"record": self.record_before} if revision.action == "retract" else None
+        events = [add(BY_ACTION[revision.action], revision, self.system_id, None, details)]
         if levels:
             events += record_levels({self.system_id: self.level_before}, revision)
         return events
@@ -70,12 +71,10 @@ def record_levels(before: dict[str, str | None], revision: Revision) -> list[Out
     """A level.changed event for each system whose level in force now differs from the one it had before."""
     events = []
     for system_id, level_before in before.items():
-        system, change = level_now(system_id)
+        _, change = level_now(system_id)
         level = change and change.to_level.code
         if level != level_before:
-            current = change and served(CurrentSchema(), current_record(system, change), revision.id)
-            events.append(add("level.changed", revision, current, system_id, level, utcnow(),
-                              previous_level=level_before))  # fmt: skip
+            events.append(add("level.changed", revision, system_id, level, {"previous_level": level_before}))
     return events
 
 
@@ -86,18 +85,30 @@ def watch_change(system_id: str, change_id: str | None = None) -> Watch:
     return Watch(system_id, change and change.to_level.code, before)
 
 
-def add(type_: str, revision: Revision, record: dict | None, system: str, level: str | None,
-        moment: datetime.datetime, **extra) -> OutboxEvent:  # fmt: skip
-    """One event, with its body: the Standard Webhooks envelope (type, timestamp, data)."""
+def add(type_: str, revision: Revision, system: str, level: str | None, details: dict | None) -> OutboxEvent:
+    return OutboxEvent.create(type=type_, record_id=revision.record_id, system=system, level=level,
+                              dataset_revision=revision.id, details=details, created_at=utcnow())  # fmt: skip
+
+
+def body(event: OutboxEvent) -> str:
+    """The body of an event's deliveries (Standard Webhooks: type, timestamp, data), made once."""
+    details = event.details or {}
+    revision = Revision.get_by_id(event.dataset_revision)
+    now = Revision.latest_state()[0]  # the record as the API serves it now (the revision its envelope names)
+    if event.type == "change.retracted":
+        record = details.get("record")
+    elif event.type == "level.changed":
+        system, change = level_now(event.system)
+        record = change and served(CurrentSchema(), current_record(system, change), now)
+    else:
+        record = change_record(event.record_id, now)
     data = {
-        "dataset_revision": revision.id,
+        "dataset_revision": event.dataset_revision,
         "revision": {"id": revision.id, "action": revision.action, "record_kind": revision.record_kind,
                      "record_id": revision.record_id, "author": revision.author, "reason": revision.reason},
-        "system": system,
+        "system": event.system,
         "record": record,
-        **extra,
+        **({"previous_level": details.get("previous_level")} if event.type == "level.changed" else {}),
     }  # fmt: skip
-    timestamp = moment.replace(tzinfo=datetime.UTC).isoformat().replace("+00:00", "Z")
-    body = json.dumps({"type": type_, "timestamp": timestamp, "data": data}, ensure_ascii=False, sort_keys=True)
-    return OutboxEvent.create(type=type_, record_id=revision.record_id, system=system, level=level,
-                              dataset_revision=revision.id, payload=body, created_at=moment)  # fmt: skip
+    timestamp = event.created_at.replace(tzinfo=datetime.UTC).isoformat().replace("+00:00", "Z")
+    return json.dumps({"type": event.type, "timestamp": timestamp, "data": data}, ensure_ascii=False, sort_keys=True)

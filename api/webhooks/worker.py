@@ -17,6 +17,7 @@ import random
 import signal
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from api import db
 from api.db import database, is_sqlite, write_transaction
 from api.models import OutboxEvent, Webhook, WebhookDelivery
 from api.models.webhooks import utcnow
+from api.webhooks import outbox
 from api.webhooks.delivery import Outcome, send, signed_headers
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,9 @@ def fan_out(limit: int = 200) -> int:
         if not events:
             return 0
         hooks = list(Webhook.listening_at(max(event.created_at for event in events)))
+        for event in events:
+            if event.payload is None and any(hook.wants(event) for hook in hooks):
+                OutboxEvent.update(payload=outbox.body(event)).where(OutboxEvent.id == event.id).execute()
         rows = [
             {"id": new_message_id(), "webhook": hook.id, "event": event.id, "status": "pending",
              "next_attempt_at": event.created_at, "created_at": event.created_at}
@@ -138,10 +143,14 @@ def work_once(config) -> int:
     with database.connection_context():
         events = fan_out()
         jobs = claim(utcnow(), config["WEBHOOKS_BATCH"], config["WEBHOOKS_LEASE"])
-    for job in jobs:
-        with database.connection_context():
-            attempt(job, config)
+    with ThreadPoolExecutor(max_workers=config["WEBHOOKS_CONCURRENCY"]) as pool:
+        list(pool.map(lambda job: attempt_in_own_connection(job, config), jobs))
     return events + len(jobs)
+
+
+def attempt_in_own_connection(job: Claim, config) -> Outcome:
+    with database.connection_context():
+        return attempt(job, config)
 
 
 class SingleWorker:

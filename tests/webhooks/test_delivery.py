@@ -225,3 +225,16 @@ def test_concurrent_workers_never_claim_the_same_attempt(hooks_app, database_url
         thread.join()
     assert sorted(claims) == sorted({(delivery_id, 1) for delivery_id, _ in claims})  # none claimed twice
     assert len(claims) == 5  # each of the five deliveries once, by one of the four workers
+
+
+def test_a_retraction_delivers_the_change_as_it_was_last_served_and_why(hooks_app, client, admin, receiver):
+    subscribe(client, admin, receiver, events=("change.retracted",))
+    url = "/v1/changes/zz-alert-2024-05-10"
+    served = client.get(url)
+    headers = {**admin, "If-Match": served.headers["ETag"], "X-Change-Reason": "No such decision was taken."}
+    assert client.delete(url, headers=headers).status_code == HTTPStatus.NO_CONTENT
+    work_until(hooks_app, lambda: len(receiver.received) == 1)
+    [delivery] = receiver.received
+    assert delivery.verified and delivery.payload["type"] == "change.retracted"
+    assert delivery.payload["data"]["record"] == served.get_json()
+    assert delivery.payload["data"]["revision"]["reason"] == "No such decision was taken."
