@@ -8,6 +8,7 @@ with no worker, and outbox on with 100 subscribers served by a worker (a subproc
 a receiver (another subprocess) meanwhile. The latency of a delivery is its arrival at the receiver less the instant
 its write's answer came back (the commit is before it)."""
 
+import argparse
 import json
 import os
 import statistics
@@ -135,20 +136,21 @@ def run(url: str) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1].startswith("postgres"):
-        base = sys.argv[1]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("database_url", nargs="?", help="default: a new SQLite file; PostgreSQL: a schema of its own")
+    url = parser.parse_args().database_url
+    if url and url.startswith("postgres"):
         schema = f"bench_{uuid.uuid4().hex[:12]}"
-        admin = psycopg2.connect(base)
+        admin = psycopg2.connect(url)
         admin.autocommit = True
         admin.cursor().execute(f"CREATE SCHEMA {schema}")
         try:
-            run(f"{base}?options=-csearch_path%3D{schema}")
+            run(f"{url}?options=-csearch_path%3D{schema}")
         finally:
             admin.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
             admin.close()
     else:
-        folder = tempfile.mkdtemp()
-        run(sys.argv[1] if len(sys.argv) > 1 else f"sqlite:///{folder}/bench.sqlite3")
+        run(url or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
 
 
 if __name__ == "__main__":
