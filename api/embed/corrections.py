@@ -6,20 +6,10 @@ from dataclasses import dataclass
 
 from peewee import fn
 
+from api.embed.labels import label
 from api.models import Change, Revision
 
 TOMBSTONE_LIMIT = 50
-LABELS = {
-    "en": {"corrected": "Corrected on {date}: {fields}.", "reason": "Reason: {reason}", "from_to": "{field} from {old} to {new}",
-           "changed": "{field} changed", "feed": "Threat Levels API: alert-level changes", "system_feed": "alert-level changes",
-           "rights": "Data: CC BY 4.0", "retracted": "Retracted on {date}.",
-           "directions": {"raise": "raised", "lower": "lowered", "rescale": "rescaled", "initial": "first level"}},
-    "fr": {"corrected": "Corrigé le {date} : {fields}.", "reason": "Motif : {reason}", "from_to": "{field} : {old} → {new}",
-           "changed": "{field} modifié", "feed": "Threat Levels API : changements de niveau d'alerte",
-           "system_feed": "changements de niveau", "rights": "Données : CC BY 4.0", "retracted": "Retiré le {date}.",
-           "directions": {"raise": "hausse", "lower": "baisse", "rescale": "changement d'échelle",
-                          "initial": "premier niveau"}},
-}  # fmt: skip
 SHOWN_VALUES = (str, int, float, bool, type(None))  # fields whose old and new values a correction states
 
 
@@ -83,12 +73,11 @@ def is_of(change_id: str, system_id: str) -> bool:
 
 def said(correction: Correction, lang: str) -> str:
     """A correction in words: what changed (with old and new values where they are plain) and why."""
-    labels = LABELS[lang]
-    parts = [labels["from_to"].format(field=name, old=show(old), new=show(new))
-             if isinstance(old, SHOWN_VALUES) and isinstance(new, SHOWN_VALUES) else labels["changed"].format(field=name)
+    parts = [label(lang, "from_to", field=name, old=show(old), new=show(new))
+             if isinstance(old, SHOWN_VALUES) and isinstance(new, SHOWN_VALUES) else label(lang, "field_changed", field=name)
              for name, old, new in correction.fields]  # fmt: skip
-    text = labels["corrected"].format(date=correction.at.date().isoformat(), fields="; ".join(parts))
-    return text + (" " + labels["reason"].format(reason=correction.reason) if correction.reason else "")
+    text = label(lang, "corrected", date=correction.at.date().isoformat(), fields="; ".join(parts))
+    return text + (" " + label(lang, "correction_reason", reason=correction.reason) if correction.reason else "")
 
 
 def show(value) -> str:

@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 from flask import Response, render_template, request, url_for
 from markupsafe import escape
 
-from api.embed.card import pick
-from api.embed.corrections import LABELS, Correction, corrections, said, tombstones, took_effect
+from api.embed.corrections import Correction, corrections, said, tombstones, took_effect
+from api.embed.labels import colon, label, pick
 from api.http.conditional import dataset_state
 from api.inputs import system_or_404
 from api.models import Change, System
@@ -46,10 +46,6 @@ def add(parent: ElementTree.Element, tag: str, text: str | None = None, **attrib
     return element
 
 
-def colon(lang: str) -> str:
-    return " :" if lang == "fr" else ":"  # French puts a space before a colon
-
-
 def entry_title(change: Change, lang: str) -> str:
     system, to_level = pick(change.system, "name", lang).text, pick(change.to_level, "name", lang).text
     levels = f"{pick(change.from_level, 'name', lang).text} → {to_level}" if change.from_level else to_level
@@ -71,7 +67,7 @@ def add_entry(feed, change: Change, correction: Correction | None, lang: str) ->
     add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page)
     add(entry, "link", rel="alternate", type="application/json", href=url_for("changes.get_change", change_id=change.id, _external=True))  # fmt: skip
     add(entry, "category", term=change.direction, scheme=f"{TAG}directions",
-        label=LABELS[lang]["directions"].get(change.direction, change.direction))  # fmt: skip
+        label=label(lang, f"direction_{change.direction}"))  # fmt: skip
     summary = pick(change, "summary", lang)
     if summary.text:
         add(entry, "summary", summary.text, type="text")
@@ -86,9 +82,9 @@ def add_tombstone(feed, change_id: str, when: datetime.datetime, reason: str | N
     """A retracted change (RFC 6721): its entry id, when, and the curator's reason."""
     element = ElementTree.SubElement(feed, f"{{{TOMBSTONES}}}deleted-entry",
                                      {"ref": f"{TAG}changes/{change_id}", "when": rfc3339(when)})  # fmt: skip
-    text = LABELS[lang]["retracted"].format(date=when.date().isoformat())
+    text = label(lang, "retracted", date=when.date().isoformat())
     comment = ElementTree.SubElement(element, f"{{{TOMBSTONES}}}comment")
-    comment.text = xml_text(text + (" " + LABELS[lang]["reason"].format(reason=reason) if reason else ""))
+    comment.text = xml_text(text + (" " + label(lang, "correction_reason", reason=reason) if reason else ""))
 
 
 def atom_feed(feed_id: str, title: str, changes: list[Change], lang: str, system_id: str | None = None) -> Response:
@@ -102,7 +98,7 @@ def atom_feed(feed_id: str, title: str, changes: list[Change], lang: str, system
     add(feed, "link", rel="self", type=MEDIA_TYPE, href=request.url)
     add(add(feed, "author"), "name", "Threat Levels API")
     add(feed, "generator", "Threat Levels API")
-    add(feed, "rights", LABELS[lang]["rights"], type="text")
+    add(feed, "rights", label(lang, "rights"), type="text")
     times = [add_entry(feed, change, fixes.get(change.id), lang) for change in changes]
     for tombstone in gone:
         add_tombstone(feed, tombstone.change_id, tombstone.at.replace(tzinfo=datetime.UTC), tombstone.reason, lang)
@@ -118,7 +114,7 @@ def atom_feed(feed_id: str, title: str, changes: list[Change], lang: str, system
 @blp.response(200, FEED_DOC, content_type=MEDIA_TYPE, description="An Atom feed (RFC 4287), newest first.")
 def list_changes_feed(lang):
     """The latest 50 changes of every system, then the changes retracted, as an Atom feed."""
-    return atom_feed(f"{TAG}changes", LABELS[lang]["feed"], list(Change.newest()), lang)
+    return atom_feed(f"{TAG}changes", label(lang, "all_feed_title"), list(Change.newest()), lang)
 
 
 @blp.route("/systems/<string:system_id>/changes.atom")
@@ -128,5 +124,5 @@ def list_changes_feed(lang):
 def list_system_changes_feed(system_id, lang):
     """The latest 50 changes of one system, then its changes retracted, as an Atom feed."""
     system: System = system_or_404(system_id)
-    title = f"{pick(system, 'name', lang).text}{colon(lang)} {LABELS[lang]['system_feed']}"
+    title = label(lang, "feed_title", system=pick(system, "name", lang).text)
     return atom_feed(f"{TAG}systems/{system.id}/changes", title, list(Change.newest(system.id)), lang, system.id)
