@@ -5,9 +5,15 @@ BIN := $(VENV)/bin
 
 .PHONY: serve test lint openapi seeds-check bench clean chromium tier-packages
 
-serve: $(VENV)/installed  ## install, create and load the SQLite database from seeds/, serve on 127.0.0.1:8000
+# gunicorn and the webhooks worker run side by side and stop together: Ctrl-C (or SIGTERM to make) stops both, and
+# when either ends the other is stopped.
+serve: $(VENV)/installed  ## install, create and load the SQLite database from seeds/, serve on 127.0.0.1:8000 and deliver webhooks
 	$(BIN)/flask --app api seeds load
-	$(BIN)/gunicorn --config gunicorn.conf.py 'api:create_app()'
+	@$(BIN)/flask --app api webhooks work & worker=$$!; \
+	$(BIN)/gunicorn --config gunicorn.conf.py 'api:create_app()' & server=$$!; \
+	trap 'kill -TERM $$worker $$server 2>/dev/null' INT TERM; \
+	while kill -0 $$worker 2>/dev/null && kill -0 $$server 2>/dev/null; do sleep 1; done; \
+	kill -TERM $$worker $$server 2>/dev/null; wait
 
 test: $(VENV)/installed-test chromium tier-packages  ## install and run every test (SQLite always; PostgreSQL and Chromium when there, required under CI)
 	$(BIN)/ruff check api schemas tests bench

@@ -12,6 +12,7 @@ from api import auth, db, releases
 from api.curation import seeds
 from api.models import Revision, Token
 from api.serving import cache_tier
+from api.webhooks.worker import webhooks_cli
 
 seeds_cli = AppGroup("seeds", help="Validate and load the curated dataset in seeds/.")
 db_cli = AppGroup("db", help="Create or upgrade the database schema.")
@@ -155,3 +156,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(tokens_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(releases.releases_cli)
+    app.cli.add_command(webhooks_cli)

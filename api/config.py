@@ -42,6 +42,16 @@ class Defaults:
     PAGE_SIZE_DEFAULT = 50
     PAGE_SIZE_MAX = 500
     EXPORT_CHUNK_SIZE = 500  # rows an export reads and writes at a time: its memory does not grow with its size
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS = False  # deliver to loopback, private and link-local addresses (tests, intranets)
+    WEBHOOKS_TIMEOUT = 10.0  # seconds to connect, and between two reads of the answer, per attempt
+    WEBHOOKS_LEASE = 60.0  # seconds after which an attempt its worker never finished (killed) is made again
+    WEBHOOKS_RETRY_BASE = 30.0  # seconds before the second attempt; the wait doubles after each failure, jittered
+    WEBHOOKS_RETRY_MAX = 3600.0  # the longest wait between two attempts
+    WEBHOOKS_RETRY_FOR = 93600.0  # seconds (26 h) a delivery is retried before it is given up (`failed`)
+    WEBHOOKS_FAILING_AFTER = 5  # failed attempts in a row that mark a target failing (until one succeeds)
+    WEBHOOKS_POLL_INTERVAL = 1.0  # seconds an idle worker waits before it looks for work again
+    WEBHOOKS_BATCH = 20  # deliveries a worker claims at a time
+    WEBHOOKS_CONCURRENCY = 4  # attempts a worker makes at once (each holds a database connection while it records)
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
     VERSIONING_POLICY_URL = "/docs/versioning"  # where `Link: rel="deprecation"` points: docs/versioning.md
     OPENAPI_URL_PREFIX = "/"
@@ -70,6 +80,16 @@ ENVIRONMENT = (
     "TRUSTED_PROXIES",
     "COMPRESS_MIN_SIZE",
     "VERSIONING_POLICY_URL",
+    "WEBHOOKS_ALLOW_PRIVATE_TARGETS",
+    "WEBHOOKS_TIMEOUT",
+    "WEBHOOKS_LEASE",
+    "WEBHOOKS_RETRY_BASE",
+    "WEBHOOKS_RETRY_MAX",
+    "WEBHOOKS_RETRY_FOR",
+    "WEBHOOKS_FAILING_AFTER",
+    "WEBHOOKS_POLL_INTERVAL",
+    "WEBHOOKS_BATCH",
+    "WEBHOOKS_CONCURRENCY",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
@@ -104,3 +124,5 @@ def check(config) -> None:
         raise ConfigError("CACHE_REVISION_TTL must be between 0 and 1 second: it bounds how stale an answer can be")
     if config["DATABASE_POOL_SIZE"] < 1 or config["DATABASE_POOL_TIMEOUT"] <= 0:
         raise ConfigError("DATABASE_POOL_SIZE must be at least 1 and DATABASE_POOL_TIMEOUT above 0")
+    if config["WEBHOOKS_LEASE"] <= 3 * config["WEBHOOKS_TIMEOUT"]:
+        raise ConfigError("WEBHOOKS_LEASE must exceed 3 x WEBHOOKS_TIMEOUT: an attempt still under way is never made twice")

@@ -27,6 +27,7 @@ from api.db import lock_rows, write_transaction
 from api.errors import Problem
 from api.inputs import invalid, merge_patch
 from api.models import Change, Level, Revision, System
+from api.webhooks import outbox
 from schemas.base import error_pointers
 
 
@@ -111,9 +112,13 @@ def retract(kind: str, record_id: str, etags, signature: Signature) -> Revision:
         if referrers:
             raise Problem(HTTPStatus.CONFLICT, f"Other records refer to the {kind} {record_id!r}; change them first.",
                           "edit-conflict", errors=referrers)  # fmt: skip
+        watch = outbox.watch_change(change.system_id, record_id) if kind == "change" else None
         KINDS[kind].delete(record_id)
-        return Revision.create(record_kind=kind, record_id=record_id, action="retract", author=signature.author,
-                               reason=signature.reason, content=None)  # fmt: skip
+        revision = Revision.create(record_kind=kind, record_id=record_id, action="retract", author=signature.author,
+                                   reason=signature.reason, content=None)  # fmt: skip
+        if watch:
+            watch.record(revision)
+        return revision
 
 
 def create_part(kind: str, change_id: str, body: dict, signature: Signature) -> Revision:
@@ -179,9 +184,13 @@ def store(kind: str, data: dict, action: str, signature: Signature) -> Revision:
         raise invalid(problems)
     if kind == "change":
         refuse_breaks(data["system"], data["id"], data)
+    watch = outbox.watch_change(data["system"]) if kind == "change" else None
     KINDS[kind].write(data)
-    return Revision.create(record_kind=kind, record_id=data["id"], action=action, author=signature.author,
-                           reason=signature.reason, content=canonical.canonical(kind, data))  # fmt: skip
+    revision = Revision.create(record_kind=kind, record_id=data["id"], action=action, author=signature.author,
+                               reason=signature.reason, content=canonical.canonical(kind, data))  # fmt: skip
+    if watch:
+        watch.record(revision)  # the outbox: its events commit with the write, or not at all
+    return revision
 
 
 def lock_record(kind: str, record_id: str):

@@ -14,6 +14,7 @@ from api.curation.history import LevelKey, continuity_errors
 from api.curation.kinds import KINDS, RECORDS
 from api.db import database, upgrade, write_transaction
 from api.models import Revision
+from api.webhooks import outbox
 from schemas.base import error_pointers
 
 
@@ -205,6 +206,7 @@ def load(seeds_dir: Path, author: str = "seeds") -> LoadReport:
     records_ = check(seeds_dir)
     upgrade()
     report = LoadReport()
+    levels_before = {}
     with database.connection_context(), write_transaction():
         for record in records_:
             content = canonical.canonical(record.kind, record.data)
@@ -213,8 +215,11 @@ def load(seeds_dir: Path, author: str = "seeds") -> LoadReport:
             if live and canonical.normalized(record.kind, latest.content) == content:
                 report.unchanged += 1
                 continue
+            watch = outbox.watch_change(record.data["system"]) if record.kind == "change" else None
+            if watch:
+                levels_before.setdefault(watch.system_id, watch.level_before)
             KINDS[record.kind].write(record.data)
-            Revision.create(
+            revision = Revision.create(
                 record_kind=record.kind,
                 record_id=record.id,
                 action="update" if live else "create",
@@ -222,8 +227,12 @@ def load(seeds_dir: Path, author: str = "seeds") -> LoadReport:
                 reason=f"seeds load of {record.file}",
                 content=content,
             )
+            if watch:
+                watch.record(revision, levels=False)  # the outbox, in the load's transaction
             report.created += not live
             report.updated += live
+        if levels_before:
+            outbox.record_levels(levels_before, revision)  # once per system, as the whole load leaves it
     return report
 
 

@@ -7,6 +7,7 @@ from api.models.revisions import Revision
 from api.models.sources import Source
 from api.models.systems import Level, Scale, System
 from api.models.tokens import Token
+from api.models.webhooks import OutboxEvent, Webhook, WebhookDelivery
 
 MODELS = [
     System,
@@ -25,6 +26,9 @@ MODELS = [
     Token,
     Release,
     ReleaseFile,
+    Webhook,
+    OutboxEvent,
+    WebhookDelivery,
 ]
 
 __all__ = [model.__name__ for model in MODELS] + ["MODELS"]

@@ -13,6 +13,7 @@ from api.v1 import (
     revisions,
     sources,
     systems,
+    webhooks,
 )
 
 BLUEPRINTS = (
@@ -28,9 +29,11 @@ BLUEPRINTS = (
     batch.blp,
     dataset.blp,
     releases.blp,
+    webhooks.blp,
 )
 
 
 def register(api) -> None:
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    webhooks.document(api)

@@ -12,6 +12,7 @@ from api.http.exports import PERIOD_COLUMNS, csv_text, ndjson_text
 from api.http.render import render
 from api.inputs import system_or_404
 from api.models import Change, System
+from api.models.current import current_record
 from api.models.timeline import days_at_each_level, local_instant, periods, same_day_states
 from api.spec import Blueprint, exports_doc
 from schemas.base import QueryArgs
@@ -83,22 +84,6 @@ def get_timeline(args, system_id):
     exports = {"csv": lambda: csv_text(PERIOD_COLUMNS, [data["periods"]]),
                "ndjson": lambda: ndjson_text(PeriodSchema(), [data["periods"]])}  # fmt: skip
     return render(TimelineSchema(), data, exports=exports, streamed=False)
-
-
-def current_record(system: System, change: Change) -> dict:
-    justification = change.ordered_justifications.first()
-    return {
-        "system": system.id,
-        "level": change.to_level,
-        "since": change.effective_date,
-        "since_at": change.effective_at,
-        "change_id": change.id,
-        "direction": change.direction,
-        "summary": {"fr": change.summary_fr, "en": change.summary_en},
-        "justification": justification,
-        "sources": change.sources,
-        "reviewed_through": system.reviewed_through,
-    }
 
 
 def before_first_record(system: System, area: str | None, parameter: str) -> Problem:

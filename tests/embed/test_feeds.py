@@ -4,6 +4,8 @@ import re
 from http import HTTPStatus
 from xml.etree import ElementTree
 
+from api.curation import seeds
+from tests.conftest import TEST_SEEDS
 from tests.embed.markup import Page
 from tests.helpers import assert_problem
 
@@ -76,7 +78,7 @@ def test_entry_has_title_dates_summary_links_and_quoted_content(client):
     entries = {one(e, "id").text.rsplit("/", 1)[1]: e for e in feed(client, "/v1/changes.atom").iter(A + "entry")}
     entry = entries["zz-alert-2024-03-24"]
     assert one(entry, "title").text == "Test alert: Raised → Top, 2024-03-24"
-    assert one(entry, "published").text == "2024-03-24T20:30:00+01:00"
+    assert one(entry, "published").text == "2024-03-24T00:00:00+01:00"  # known to the day: from 00:00 local time
     assert one(entry, "summary").text == "Raised to the top level."
     links = {link.get("type"): link.get("href") for link in entry.findall(A + "link")}
     assert links == {"text/html": "http://localhost/changes/zz-alert-2024-03-24?lang=en",
@@ -84,7 +86,7 @@ def test_entry_has_title_dates_summary_links_and_quoted_content(client):
     content = Page(one(entry, "content").text)
     assert "We raise the level." in content.text and "Test newspaper report" in content.text
     assert one(entry, "category").get("term") == "raise"
-    assert not entries["zz-alert-2016-12-01"].findall(A + "published")  # only the day is known
+    assert one(entries["zz-alert-2016-12-01"], "published").text == "2016-12-01T00:00:00+01:00"
     assert one(entries["zz-alert-2024-05-10"], "title").text.endswith("(ZZ-01), 2024-05-10")
 
 
@@ -110,3 +112,57 @@ def test_feed_answers_304_to_its_etag(client):
 
 def test_feed_of_an_unknown_system_is_a_404_problem(client):
     assert_problem(client.get("/v1/systems/zz-nowhere/changes.atom"), HTTPStatus.NOT_FOUND)
+
+
+TOMBSTONE = "{http://purl.org/atompub/tombstones/1.0}"
+
+
+def entries_by_id(root) -> dict:
+    return {one(e, "id").text.rsplit("/", 1)[1]: e for e in root.iter(A + "entry")}
+
+
+def test_published_is_when_it_took_effect_and_updated_when_its_record_last_changed(app, client):
+    first = client.get("/v1/changes.atom").data
+    for entry in entries_by_id(ElementTree.fromstring(first)).values():  # loaded once, never corrected
+        assert one(entry, "updated").text == one(entry, "published").text
+    with app.app_context():
+        assert seeds.load(TEST_SEEDS).written == 0
+    assert client.get("/v1/changes.atom").data == first  # reloading unchanged seeds changes nothing
+
+
+def test_a_correction_is_an_updated_entry_saying_what_changed_and_why(client, editor):
+    url = "/v1/changes/zz-alert-2024-05-01"
+    etag = client.get(url).headers["ETag"]
+    response = client.patch(url, json={"summary": {"en": "Lowered to Raised after review."}},
+                            headers={**editor, "If-Match": etag, "X-Change-Reason": "The bulletin was misread."})  # fmt: skip
+    assert response.status_code == HTTPStatus.OK
+    entry = entries_by_id(feed(client, "/v1/changes.atom"))["zz-alert-2024-05-01"]
+    assert one(entry, "updated").text > one(entry, "published").text
+    content = Page(one(entry, "content").text).text
+    assert "Corrected on" in content and "summary changed" in content and "Reason: The bulletin was misread." in content
+    french = entries_by_id(feed(client, "/v1/changes.atom?lang=fr"))["zz-alert-2024-05-01"]
+    assert "Corrigé le" in Page(one(french, "content").text).text
+
+
+def test_a_retraction_is_a_tombstone_with_its_reason(client, admin):
+    url = "/v1/changes/zz-alert-2024-05-10"
+    etag = client.get(url).headers["ETag"]
+    headers = {**admin, "If-Match": etag, "X-Change-Reason": "No such decision was taken."}
+    assert client.delete(url, headers=headers).status_code == HTTPStatus.NO_CONTENT
+    for path in ("/v1/changes.atom", "/v1/systems/zz-alert/changes.atom"):
+        root = feed(client, path)
+        assert "zz-alert-2024-05-10" not in entries_by_id(root)
+        [tombstone] = root.findall(TOMBSTONE + "deleted-entry")
+        assert tombstone.get("ref") == "tag:threat-levels-api,2026:changes/zz-alert-2024-05-10"
+        assert RFC3339.match(tombstone.get("when")) and one(root, "updated").text >= tombstone.get("when")[:19]
+        assert "Reason: No such decision was taken." in tombstone.find(TOMBSTONE + "comment").text
+
+
+def test_titles_and_labels_are_in_the_feeds_language(client):
+    french = feed(client, "/v1/changes.atom?lang=fr")
+    assert one(french, "title").text == "Threat Levels API : changements de niveau d'alerte"
+    assert one(french, "rights").text == "Données : CC BY 4.0"
+    entry = entries_by_id(french)["zz-alert-2024-03-24"]
+    assert one(entry, "category").get("label") == "hausse"
+    english = entries_by_id(feed(client, "/v1/changes.atom"))["zz-alert-2024-03-24"]
+    assert one(english, "category").get("label") == "raised"
