@@ -12,6 +12,7 @@ from api.http.exports import PERIOD_COLUMNS, csv_text, ndjson_text
 from api.http.render import render
 from api.inputs import system_or_404
 from api.models import Change, System
+from api.models.exceptions import exceptions_at
 from api.models.timeline import days_at_each_level, local_instant, periods
 from api.spec import Blueprint, exports_doc
 from schemas.base import QueryArgs
@@ -55,10 +56,11 @@ def get_system(args, system_id):
 def get_current(args, system_id):
     """The national level in force now, since when, the change that set it, why, and its sources."""
     system = system_or_404(system_id)
-    change = Change.in_force_at(system, clock.now_for(system))
+    now = clock.now_for(system)
+    change = Change.in_force_at(system, now)
     if change is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No change is recorded yet for {system_id!r}.", "not-found")
-    return render(CurrentSchema(), current_record(system, change))
+    return render(CurrentSchema(), current_record(system, change, now))
 
 
 @blp.route("/systems/<string:system_id>/level")
@@ -85,7 +87,7 @@ def get_timeline(args, system_id):
     return render(TimelineSchema(), data, exports=exports, streamed=False)
 
 
-def current_record(system: System, change: Change) -> dict:
+def current_record(system: System, change: Change, now: datetime.datetime) -> dict:
     justification = change.ordered_justifications.first()
     return {
         "system": system.id,
@@ -98,6 +100,8 @@ def current_record(system: System, change: Change) -> dict:
         "justification": justification,
         "sources": change.sources,
         "reviewed_through": system.reviewed_through,
+        "ended_date": system.ended_date,
+        **exceptions_at(system, now, change),
     }
 
 
