@@ -74,8 +74,10 @@ LEVEL_AT = {
         "rank": 3,
         "severity": 1.0,
     },
+    "order_known": True,
     "provisional": False,
     "reviewed_through": "2026-01-17",
+    "same_day": [],
     "since": "2020-10-29",
     "since_at": None,
     "system": "fr-vigipirate",
@@ -298,9 +300,11 @@ LEVELS = {
                 "nl": "Algemeen dreigingsniveau (OCAD)",
                 "text": "General terrorist threat level (OCAM/OCAD)",
             },
+            "order_known": True,
             "record_starts": "2015-01-09",
             "regional": [],
             "reviewed_through": "2026-03-02",
+            "same_day": [],
             "sectoral": [],
             "since": "2016-03-22",
             "since_at": None,
@@ -312,9 +316,9 @@ LEVELS = {
     "total": 1,
 }
 
-LEVELS_CSV = "at,system,country,system_name_fr,system_name_en,status,level,level_rank,level_name_fr,level_name_en,level_severity,since,since_at,change_id,record_starts,reviewed_through,ended_date,regional,sectoral\r\n2016-03-23,be-ocam,BE,Niveau général de la menace terroriste (OCAM),General terrorist threat level (OCAM/OCAD),in-force,niveau-4,4,Niveau 4 – Très grave,Level 4 – Very serious,1.0,2016-03-22,,be-ocam-2016-03-22,2015-01-09,2026-03-02,,,\r\n2016-03-23,fr-vigipirate,FR,Plan Vigipirate,Vigipirate plan,before-record,,,,,,,,,2016-12-01,2026-01-17,,,\r\n2016-03-23,gb-threat-level,GB,,UK national terrorism threat level,in-force,severe,4,,SEVERE,0.8,2014-08-29,,gb-threat-level-2014-08-29,2006-08-01,2026-04-30,,,\r\n2016-03-23,nl-nctv,NL,,Terrorist threat level (Terrorist Threat Assessment for the Netherlands),in-force,substantieel-2005,3,,Substantial,0.75,2013-03-13,,nl-nctv-2013-03-13,2005-06-10,2025-12-09,,,\r\n"
+LEVELS_CSV = "at,system,country,system_name_fr,system_name_en,status,level,level_rank,level_name_fr,level_name_en,level_severity,since,since_at,change_id,record_starts,reviewed_through,ended_date,regional,sectoral,same_day,order_known\r\n2016-03-23,be-ocam,BE,Niveau général de la menace terroriste (OCAM),General terrorist threat level (OCAM/OCAD),in-force,niveau-4,4,Niveau 4 – Très grave,Level 4 – Very serious,1.0,2016-03-22,,be-ocam-2016-03-22,2015-01-09,2026-03-02,,,,,true\r\n2016-03-23,fr-vigipirate,FR,Plan Vigipirate,Vigipirate plan,before-record,,,,,,,,,2016-12-01,2026-01-17,,,,,true\r\n2016-03-23,gb-threat-level,GB,,UK national terrorism threat level,in-force,severe,4,,SEVERE,0.8,2014-08-29,,gb-threat-level-2014-08-29,2006-08-01,2026-04-30,,,,,true\r\n2016-03-23,nl-nctv,NL,,Terrorist threat level (Terrorist Threat Assessment for the Netherlands),in-force,substantieel-2005,3,,Substantial,0.75,2013-03-13,,nl-nctv-2013-03-13,2005-06-10,2025-12-09,,,,,true\r\n"
 
-LEVELS_NDJSON = '{"at": "2016-03-23", "change_id": "gb-threat-level-2014-08-29", "country": "GB", "ended_date": null, "level": {"code": "severe", "colour": "#f08a24", "name": {"en": "SEVERE", "fr": null, "lang": "en", "text": "SEVERE"}, "rank": 4, "severity": 0.8}, "name": {"en": "UK national terrorism threat level", "fr": null, "lang": "en", "text": "UK national terrorism threat level"}, "record_starts": "2006-08-01", "regional": [], "reviewed_through": "2026-04-30", "sectoral": [], "since": "2014-08-29", "since_at": null, "status": "in-force", "system": "gb-threat-level"}\n'
+LEVELS_NDJSON = '{"at": "2016-03-23", "change_id": "gb-threat-level-2014-08-29", "country": "GB", "ended_date": null, "level": {"code": "severe", "colour": "#f08a24", "name": {"en": "SEVERE", "fr": null, "lang": "en", "text": "SEVERE"}, "rank": 4, "severity": 0.8}, "name": {"en": "UK national terrorism threat level", "fr": null, "lang": "en", "text": "UK national terrorism threat level"}, "order_known": true, "record_starts": "2006-08-01", "regional": [], "reviewed_through": "2026-04-30", "same_day": [], "sectoral": [], "since": "2014-08-29", "since_at": null, "status": "in-force", "system": "gb-threat-level"}\n'
 
 DAILY = {
     "dataset_revision": 276,

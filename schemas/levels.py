@@ -15,7 +15,14 @@ from schemas.base import (
     LocalText,
     QueryArgs,
 )
-from schemas.systems import LevelRefSchema, RegionalLevelSchema, SectoralLevelSchema
+from schemas.systems import (
+    ORDER_KNOWN,
+    SAME_DAY,
+    LevelRefSchema,
+    RegionalLevelSchema,
+    SameDaySchema,
+    SectoralLevelSchema,
+)
 
 STATUSES = ("in-force", "before-record", "unreviewed", "ended")
 STATUS_DESCRIPTION = (
@@ -80,6 +87,8 @@ class SystemLevelSchema(BaseSchema):
         required=True,
         metadata={"description": "Sectors (e.g. aviation) at another level than the national one at that instant."},
     )
+    same_day = fields.List(fields.Nested(SameDaySchema), required=True, metadata=SAME_DAY)
+    order_known = fields.Boolean(required=True, metadata=ORDER_KNOWN)
 
 
 class LevelsSchema(Envelope):

@@ -197,6 +197,8 @@ SYSTEM_LEVEL_COLUMNS: Columns = {
     "sectoral": lambda row: [
         f"{sector}:{part['level'].code}" for part in row["sectoral"] for sector in part["sectors"]
     ],
+    "same_day": lambda row: [part["change_id"] for part in row["same_day"]],
+    "order_known": lambda row: row["order_known"],
 }
 
 DAY_COLUMNS: Columns = {

@@ -15,6 +15,7 @@ from api.http.render import negotiate, render
 from api.models import Change, System
 from api.models.exceptions import exceptions_at
 from api.models.panel import Panel, status_on
+from api.models.timeline import same_day_states
 from api.spec import Blueprint, exports_doc
 from schemas.base import Multilingual
 from schemas.levels import DailyArgs, DailyListSchema, DayRowSchema, LevelsArgs, LevelsSchema, SystemLevelSchema
@@ -76,6 +77,7 @@ def system_level(system: System, at: datetime.date | datetime.datetime) -> dict:
         "reviewed_through": system.reviewed_through,
         "ended_date": system.ended_date,
         **exceptions_at(system, at, change),
+        **same_day_states(Change.on_day(system, day, every_scope=True)),
     }
 
 

@@ -183,12 +183,13 @@ def test_current_shows_the_sectoral_exceptions_and_the_end_of_an_ended_system(cl
 
 LEVELS_CSV = (
     "at,system,country,system_name_fr,system_name_en,status,level,level_rank,level_name_fr,level_name_en,"
-    "level_severity,since,since_at,change_id,record_starts,reviewed_through,ended_date,regional,sectoral\r\n"
+    "level_severity,since,since_at,change_id,record_starts,reviewed_through,ended_date,regional,sectoral,same_day,"
+    "order_known\r\n"
     "2020-07-15,xa-alert,XA,,XA alert,in-force,guarded,2,,Guarded,0.5,2020-06-12,,xa-alert-2020-06-12,2020-01-01,"
-    "2020-12-31,,XA-01:top,\r\n"
+    "2020-12-31,,XA-01:top,,,true\r\n"
     "2020-07-15,xb-alert,XB,Alerte XB,XB alert,in-force,amber,2,,Amber,0.6667,2020-06-10,,xb-alert-2020-06-10,"
-    "2019-01-01,2020-12-31,,,\r\n"
-    "2020-07-15,xc-alert,XC,,XC alert,ended,,,,,,,,,2010-01-01,2010-07-01,2010-07-01,,\r\n"
+    "2019-01-01,2020-12-31,,,,,true\r\n"
+    "2020-07-15,xc-alert,XC,,XC alert,ended,,,,,,,,,2010-01-01,2010-07-01,2010-07-01,,,,true\r\n"
 )
 
 
@@ -198,7 +199,7 @@ def test_levels_answer_as_csv_one_row_per_system_by_format_or_accept(client):
         assert response.status_code == HTTPStatus.OK and response.mimetype == "text/csv"
         assert response.get_data(as_text=True) == LEVELS_CSV
     row = client.get("/v1/levels?at=2010-03-20&country=XC&format=csv").get_data(as_text=True).splitlines()[1]
-    assert row.endswith(",aviation:high;rail:high")
+    assert row.endswith(",aviation:high;rail:high,,true")
 
 
 def test_levels_answer_as_ndjson_the_objects_of_the_json_items(client):
@@ -356,3 +357,22 @@ def test_whole_exports_are_the_pages_put_together_byte_for_byte(client):
         header = whole.splitlines(keepends=True)[0] if name == "csv" else ""
         assert whole == header + "".join(pages)
         assert len(whole.splitlines()) == 3 * 3649 + (name == "csv")
+
+
+def test_a_day_with_two_changes_of_unknown_hours_shows_both_states(client):
+    """An area raised and lowered again on one day, hours unknown: the answer for that day (its end, or any hour
+    of it) gives the last level recorded, and lists both states with `order_known` false instead of hiding one."""
+    row = levels(client, "2020-09-01")["xa-alert"]
+    assert (row["level"]["code"], row["regional"], row["order_known"]) == ("high", [], False)
+    assert [(s["change_id"], s["scope"]["areas"], s["level"]["code"]) for s in row["same_day"]] == [
+        ("xa-alert-2020-09-01", ["XA-02"], "top"), ("xa-alert-2020-09-01-2", ["XA-02"], "high")]  # fmt: skip
+    body = client.get("/v1/systems/xa-alert/level?at=2020-09-01T12:00:00%2B01:00&area=XA-02").get_json()
+    assert (body["change_id"], body["order_known"]) == ("xa-alert-2020-09-01-2", False)
+    assert [s["level"]["code"] for s in body["same_day"]] == ["top", "high"]
+
+
+def test_a_day_with_one_change_lists_no_other_state(client):
+    row = levels(client, "2020-06-10")["xa-alert"]
+    assert (row["same_day"], row["order_known"]) == ([], True)
+    body = client.get("/v1/systems/xa-alert/level?at=2020-06-10").get_json()
+    assert (body["same_day"], body["order_known"]) == ([], True)
