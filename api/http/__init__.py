@@ -9,6 +9,7 @@ from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.http.conditional import conditional_get
+from api.http.deprecation import announce
 from api.http.render import REVISION_HEADER
 
 RATE_LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"]
@@ -36,6 +37,7 @@ def init_app(app: Flask) -> None:
     # into "<etag>:br" (or :gzip) for the compressed one and evaluates If-None-Match again, so 304s keep working.
     Compress(app)
     app.after_request(conditional_get)
+    app.after_request(announce)  # deprecated operations say so, on every answer (docs/versioning.md)
 
 
 def trust_proxies(app: Flask) -> None:
