@@ -12,6 +12,7 @@ CURRENT = {
     "change_id": "fr-vigipirate-2024-03-24",
     "dataset_revision": 276,
     "direction": "raise",
+    "ended_date": None,
     "justification": {
         "quote": "Given the claim of responsibility for the attack by the Islamic State and the threats weighing on our country, we have decided to raise the Vigipirate posture to its highest level: emergency attack",
         "source_id": "article-france-raises-vigipirate-highest-level-after-moscow-attack",
@@ -26,7 +27,9 @@ CURRENT = {
         "rank": 3,
         "severity": 1.0,
     },
+    "regional": [],
     "reviewed_through": "2026-01-17",
+    "sectoral": [],
     "since": "2024-03-24",
     "since_at": None,
     "sources": [
@@ -267,6 +270,87 @@ TIMELINE = {
 TIMELINE_CSV = "start,end,start_at,end_at,duration_days,level,level_rank,level_name_fr,level_name_en,level_severity,change_id\r\n2016-12-01,2018-12-12,,,741,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,fr-vigipirate-2016-12-01\r\n2018-12-12,2018-12-14,,,2,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,fr-vigipirate-2018-12-12\r\n2018-12-14,2020-10-29,,,685,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,fr-vigipirate-2018-12-14\r\n2020-10-29,2021-03-05,,,127,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,fr-vigipirate-2020-10-29\r\n2021-03-05,2023-10-13,,,952,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,fr-vigipirate-2021-03-05\r\n2023-10-13,2024-01-15,,,94,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,fr-vigipirate-2023-10-13\r\n2024-01-15,2024-03-24,,,69,securite-renforcee-risque-attentat,2,Sécurité renforcée – risque attentat,Enhanced security – risk of attack,0.6667,fr-vigipirate-2024-01-15\r\n2024-03-24,,,,141,urgence-attentat,3,Urgence attentat,Attack emergency,1.0,fr-vigipirate-2024-03-24\r\n"
 
 TIMELINE_NDJSON = '{"change_id": "fr-vigipirate-2016-12-01", "duration_days": 741, "end": "2018-12-12", "end_at": null, "level": {"code": "securite-renforcee-risque-attentat", "colour": "#f08a24", "name": {"en": "Enhanced security – risk of attack", "fr": "Sécurité renforcée – risque attentat", "lang": "en", "text": "Enhanced security – risk of attack"}, "rank": 2, "severity": 0.6667}, "start": "2016-12-01", "start_at": null}\n{"change_id": "fr-vigipirate-2018-12-12", "duration_days": 2, "end": "2018-12-14", "end_at": null, "level": {"code": "urgence-attentat", "colour": "#c1121f", "name": {"en": "Attack emergency", "fr": "Urgence attentat", "lang": "en", "text": "Attack emergency"}, "rank": 3, "severity": 1.0}, "start": "2018-12-12", "start_at": null}\n{"change_id": "fr-vigipirate-2018-12-14", "duration_days": 685, "end": "2020-10-29", "end_at": null, "level": {"code": "securite-renforcee-risque-attentat", "colour": "#f08a24", "name": {"en": "Enhanced security – risk of attack", "fr": "Sécurité renforcée – risque attentat", "lang": "en", "text": "Enhanced security – risk of attack"}, "rank": 2, "severity": 0.6667}, "start": "2018-12-14", "start_at": null}\n{"change_id": "fr-vigipirate-2020-10-29", "duration_days": 127, "end": "2021-03-05", "end_at": null, "level": {"code": "urgence-attentat", "colour": "#c1121f", "name": {"en": "Attack emergency", "fr": "Urgence attentat", "lang": "en", "text": "Attack emergency"}, "rank": 3, "severity": 1.0}, "start": "2020-10-29", "start_at": null}\n{"change_id": "fr-vigipirate-2021-03-05", "duration_days": 952, "end": "2023-10-13", "end_at": null, "level": {"code": "securite-renforcee-risque-attentat", "colour": "#f08a24", "name": {"en": "Enhanced security – risk of attack", "fr": "Sécurité renforcée – risque attentat", "lang": "en", "text": "Enhanced security – risk of attack"}, "rank": 2, "severity": 0.6667}, "start": "2021-03-05", "start_at": null}\n{"change_id": "fr-vigipirate-2023-10-13", "duration_days": 94, "end": "2024-01-15", "end_at": null, "level": {"code": "urgence-attentat", "colour": "#c1121f", "name": {"en": "Attack emergency", "fr": "Urgence attentat", "lang": "en", "text": "Attack emergency"}, "rank": 3, "severity": 1.0}, "start": "2023-10-13", "start_at": null}\n{"change_id": "fr-vigipirate-2024-01-15", "duration_days": 69, "end": "2024-03-24", "end_at": null, "level": {"code": "securite-renforcee-risque-attentat", "colour": "#f08a24", "name": {"en": "Enhanced security – risk of attack", "fr": "Sécurité renforcée – risque attentat", "lang": "en", "text": "Enhanced security – risk of attack"}, "rank": 2, "severity": 0.6667}, "start": "2024-01-15", "start_at": null}\n{"change_id": "fr-vigipirate-2024-03-24", "duration_days": 141, "end": null, "end_at": null, "level": {"code": "urgence-attentat", "colour": "#c1121f", "name": {"en": "Attack emergency", "fr": "Urgence attentat", "lang": "en", "text": "Attack emergency"}, "rank": 3, "severity": 1.0}, "start": "2024-03-24", "start_at": null}\n'
+
+LEVELS = {
+    "at": "2016-03-23",
+    "dataset_revision": 276,
+    "items": [
+        {
+            "at": "2016-03-23",
+            "change_id": "be-ocam-2016-03-22",
+            "country": "BE",
+            "ended_date": None,
+            "level": {
+                "code": "niveau-4",
+                "colour": "#c1121f",
+                "name": {
+                    "en": "Level 4 – Very serious",
+                    "fr": "Niveau 4 – Très grave",
+                    "lang": "en",
+                    "nl": "Niveau 4 – Zeer ernstig",
+                    "text": "Level 4 – Very serious",
+                },
+                "rank": 4,
+                "severity": 1.0,
+            },
+            "name": {
+                "en": "General terrorist threat level (OCAM/OCAD)",
+                "fr": "Niveau général de la menace terroriste (OCAM)",
+                "lang": "en",
+                "nl": "Algemeen dreigingsniveau (OCAD)",
+                "text": "General terrorist threat level (OCAM/OCAD)",
+            },
+            "order_known": True,
+            "record_starts": "2015-01-09",
+            "regional": [],
+            "reviewed_through": "2026-03-02",
+            "same_day": [],
+            "sectoral": [],
+            "since": "2016-03-22",
+            "since_at": None,
+            "status": "in-force",
+            "system": "be-ocam",
+        }
+    ],
+    "lang": "en",
+    "total": 1,
+}
+
+LEVELS_CSV = "at,system,country,system_name_fr,system_name_en,status,level,level_rank,level_name_fr,level_name_en,level_severity,since,since_at,change_id,record_starts,reviewed_through,ended_date,regional,sectoral,same_day,order_known\r\n2016-03-23,be-ocam,BE,Niveau général de la menace terroriste (OCAM),General terrorist threat level (OCAM/OCAD),in-force,niveau-4,4,Niveau 4 – Très grave,Level 4 – Very serious,1.0,2016-03-22,,be-ocam-2016-03-22,2015-01-09,2026-03-02,,,,,true\r\n2016-03-23,fr-vigipirate,FR,Plan Vigipirate,Vigipirate plan,before-record,,,,,,,,,2016-12-01,2026-01-17,,,,,true\r\n2016-03-23,gb-threat-level,GB,,UK national terrorism threat level,in-force,severe,4,,SEVERE,0.8,2014-08-29,,gb-threat-level-2014-08-29,2006-08-01,2026-04-30,,,,,true\r\n2016-03-23,nl-nctv,NL,,Terrorist threat level (Terrorist Threat Assessment for the Netherlands),in-force,substantieel-2005,3,,Substantial,0.75,2013-03-13,,nl-nctv-2013-03-13,2005-06-10,2025-12-09,,,,,true\r\n"
+
+LEVELS_NDJSON = '{"at": "2016-03-23", "change_id": "gb-threat-level-2014-08-29", "country": "GB", "ended_date": null, "level": {"code": "severe", "colour": "#f08a24", "name": {"en": "SEVERE", "fr": null, "lang": "en", "text": "SEVERE"}, "rank": 4, "severity": 0.8}, "name": {"en": "UK national terrorism threat level", "fr": null, "lang": "en", "text": "UK national terrorism threat level"}, "order_known": true, "record_starts": "2006-08-01", "regional": [], "reviewed_through": "2026-04-30", "same_day": [], "sectoral": [], "since": "2014-08-29", "since_at": null, "status": "in-force", "system": "gb-threat-level"}\n'
+
+DAILY = {
+    "dataset_revision": 276,
+    "items": [
+        {
+            "change_id": "be-ocam-2015-11-16",
+            "date": "2016-03-21",
+            "level": "niveau-3",
+            "rank": 3,
+            "scale": "be-ocam-2006",
+            "severity": 0.75,
+            "status": "in-force",
+            "system": "be-ocam",
+        },
+        {
+            "change_id": "be-ocam-2016-03-22",
+            "date": "2016-03-22",
+            "level": "niveau-4",
+            "rank": 4,
+            "scale": "be-ocam-2006",
+            "severity": 1.0,
+            "status": "in-force",
+            "system": "be-ocam",
+        },
+    ],
+    "lang": "en",
+    "total": 3,
+}
+
+DAILY_CSV = "system,date,level,rank,scale,severity,status,change_id\r\nbe-ocam,2016-11-30,niveau-3,3,be-ocam-2006,0.75,in-force,be-ocam-2016-03-24\r\nbe-ocam,2016-12-01,niveau-3,3,be-ocam-2006,0.75,in-force,be-ocam-2016-03-24\r\nfr-vigipirate,2016-11-30,,,,,before-record,\r\nfr-vigipirate,2016-12-01,securite-renforcee-risque-attentat,2,fr-vigipirate-2016,0.6667,in-force,fr-vigipirate-2016-12-01\r\n"
+
+DAILY_NDJSON = '{"change_id": "be-ocam-2015-11-16", "date": "2016-03-21", "level": "niveau-3", "rank": 3, "scale": "be-ocam-2006", "severity": 0.75, "status": "in-force", "system": "be-ocam"}\n{"change_id": "be-ocam-2016-03-22", "date": "2016-03-22", "level": "niveau-4", "rank": 4, "scale": "be-ocam-2006", "severity": 1.0, "status": "in-force", "system": "be-ocam"}\n'
 
 CHANGE = {
     "announced_at": "2024-03-24T21:30:00+01:00",

@@ -9,6 +9,10 @@ class IndexSchema(Envelope):
     name = fields.String(required=True)
     version = fields.String(required=True)
     reviewed_through = fields.Date(
-        allow_none=True, metadata={"description": "The earliest date up to which every system's record was checked."}
+        allow_none=True,
+        metadata={
+            "description": "The earliest date up to which every system's record was checked (a system whose record "
+            "ended and was checked to its last day is complete: it does not count)."
+        },
     )
     links = fields.Dict(keys=fields.String(), values=fields.String(), required=True)

@@ -23,6 +23,13 @@ from schemas.base import (
 from schemas.sources import SourceRefSchema
 
 COLOUR = validate.Regexp(r"^#[0-9a-f]{6}$", error="Must be a lowercase hex colour such as #c1121f.")
+SEVERITY = (
+    "Normalised severity in [0, 1]: the level's rank divided by the number of levels of its scale, rounded to 4 "
+    "decimals (three levels: 0.3333, 0.6667, 1.0; four: 0.25 to 1.0; five: 0.2 to 1.0; six: 0.1667 to 1.0), the one "
+    "rule of every system of this dataset. It compares positions on each scale, not threats: two systems' 0.8 are not "
+    "the same threat, nor assessed the same way, and a level keeps its words but not its severity across a rescale. "
+    "Read the level descriptions before equating levels of two systems."
+)
 
 
 class LevelInput(BaseSchema):
@@ -30,9 +37,7 @@ class LevelInput(BaseSchema):
     rank = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "1 = lowest."})
     name = Multilingual(required=True)
     colour = fields.String(required=True, validate=COLOUR)
-    severity = fields.Float(
-        required=True, validate=validate.Range(min=0, max=1), metadata={"description": "Normalised, in [0, 1]."}
-    )
+    severity = fields.Float(required=True, validate=validate.Range(min=0, max=1), metadata={"description": SEVERITY})
     description = Multilingual(allow_none=True)
 
 
@@ -89,7 +94,7 @@ class LevelRefSchema(BaseSchema):
     rank = fields.Integer(required=True)
     name = LocalText(multilingual=True, required=True)
     colour = fields.String(required=True)
-    severity = fields.Float(required=True)
+    severity = fields.Float(required=True, metadata={"description": SEVERITY, "example": 0.6667})
 
 
 class LevelSchema(LevelRefSchema):
@@ -117,7 +122,15 @@ class SystemSchema(BaseSchema):
     ended_date = fields.Date(
         allow_none=True, metadata={"description": "The first local date on which the system no longer applied."}
     )
-    description = LocalText(multilingual=True, allow_none=True)
+    description = LocalText(
+        multilingual=True,
+        allow_none=True,
+        metadata={
+            "description": "The system, its scales and their history, what could not be found, and how `severity` is "
+            "normalised: the level's rank divided by the number of levels of its scale (4 decimals), the one rule of "
+            "every system, which compares positions on scales, not threats (see `levels[].severity`)."
+        },
+    )
     source_ids = fields.List(fields.String(), required=True)
     scales = fields.List(fields.Nested(ScaleSchema), required=True, attribute="ordered_scales")
     levels = fields.List(fields.Nested(LevelSchema), required=True, attribute="ordered_levels")
@@ -138,6 +151,26 @@ class SystemListSchema(Envelope):
 
 class SystemRecordSchema(SystemSchema, Envelope):
     """One system, as `GET /v1/systems/{system}` answers it."""
+
+
+class RegionalLevelSchema(BaseSchema):
+    """A level in force in some areas only (a regional change), different from the national one."""
+
+    areas = fields.List(fields.String(), required=True, metadata={"description": "ISO 3166-2 codes."})
+    level = fields.Nested(LevelRefSchema, required=True)
+    since = fields.Date(required=True)
+    since_at = fields.String(allow_none=True)
+    change_id = fields.String(required=True)
+
+
+class SectoralLevelSchema(BaseSchema):
+    """A level in force in some sectors only (a sectoral change, e.g. aviation), different from the national one."""
+
+    sectors = fields.List(fields.String(), required=True, metadata={"description": "Sector slugs, e.g. `aviation`."})
+    level = fields.Nested(LevelRefSchema, required=True)
+    since = fields.Date(required=True)
+    since_at = fields.String(allow_none=True)
+    change_id = fields.String(required=True)
 
 
 class JustificationBriefSchema(BaseSchema):
@@ -163,6 +196,24 @@ class CurrentSchema(Envelope):
     sources = fields.List(fields.Nested(SourceRefSchema), required=True)
     reviewed_through = fields.Date(
         required=True, metadata={"description": "Curators checked the record up to this date."}
+    )
+    ended_date = fields.Date(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "The first local date on which the system no longer applied (replaced by another scheme); "
+            "null while in force. For a system whose record ended, this answer is the level of its last day."
+        },
+    )
+    regional = fields.List(
+        fields.Nested(RegionalLevelSchema),
+        required=True,
+        metadata={"description": "Areas at another level than the national one now."},
+    )
+    sectoral = fields.List(
+        fields.Nested(SectoralLevelSchema),
+        required=True,
+        metadata={"description": "Sectors (e.g. aviation) at another level than the national one now."},
     )
 
 

@@ -2,7 +2,8 @@
 
 CSV follows RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break,
 UTF-8 without a byte-order mark. Columns are flat: a level is its code (with its rank and names beside it), a list of
-ids is joined with `;`, both languages get a column each, and an empty cell is a null.
+ids is joined with `;`, both languages get a column each, and an empty cell is a null. Regional and sectoral exceptions
+are `where:level` pairs joined with `;` (`FR-67:urgence-attentat`, `aviation:high`).
 """
 
 import csv
@@ -47,6 +48,43 @@ def ndjson_text(schema, chunks: Iterable[list]) -> Iterator[str]:
         yield "".join(
             json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n" for item in schema.dump(rows, many=True)
         )
+
+
+def csv_runs(columns: Columns, varying: str, chunks: Iterable[list]) -> Iterator[str]:
+    """CSV as `csv_text` makes it, of runs of rows that differ only by the date in column `varying` (each run has
+    `first`, a row, and `dates`): the other cells of a run are made and quoted once, then written beside each date."""
+    names = list(columns)
+    at = names.index(varying)
+    yield row_text(names) + "\r\n"
+    for runs in chunks:
+        parts = []
+        for run in runs:
+            cells = [cell(value(run.first)) for value in columns.values()]
+            before = row_text(cells[:at]) + "," if at else ""
+            after = "," + row_text(cells[at + 1 :]) + "\r\n" if at + 1 < len(cells) else "\r\n"
+            parts.extend(f"{before}{day.isoformat()}{after}" for day in run.dates)
+        yield "".join(parts)
+
+
+def ndjson_runs(schema, varying: str, chunks: Iterable[list]) -> Iterator[str]:
+    """NDJSON as `ndjson_text` makes it, of runs of rows that differ only by the date in field `varying`: each run's
+    object is dumped once, around a marker that each date then replaces."""
+    marker = "\x00date\x00"
+    encoded_marker = json.dumps(marker)[1:-1]
+    for runs in chunks:
+        parts = []
+        for run in runs:
+            line = json.dumps({**schema.dump(run.first), varying: marker}, ensure_ascii=False, sort_keys=True)
+            before, after = line.split(encoded_marker)
+            parts.extend(f"{before}{day.isoformat()}{after}\n" for day in run.dates)
+        yield "".join(parts)
+
+
+def row_text(cells: list[str]) -> str:
+    """Cells as one CSV line (quoted where RFC 4180 needs it), without its line end."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    return buffer.getvalue()
 
 
 def level_columns(prefix: str, level: Callable) -> Columns:
@@ -138,4 +176,32 @@ PERIOD_COLUMNS: Columns = {
     "duration_days": lambda p: p.duration_days,
     **level_columns("level", lambda p: p.change.to_level),
     "change_id": lambda p: p.change.id,
+}
+
+
+SYSTEM_LEVEL_COLUMNS: Columns = {
+    "at": lambda row: row["at"],
+    "system": lambda row: row["system"],
+    "country": lambda row: row["country"],
+    "system_name_fr": lambda row: row["name"]["fr"],
+    "system_name_en": lambda row: row["name"]["en"],
+    "status": lambda row: row["status"],
+    **level_columns("level", lambda row: row["level"]),
+    "since": lambda row: row["since"],
+    "since_at": lambda row: row["since_at"],
+    "change_id": lambda row: row["change_id"],
+    "record_starts": lambda row: row["record_starts"],
+    "reviewed_through": lambda row: row["reviewed_through"],
+    "ended_date": lambda row: row["ended_date"],
+    "regional": lambda row: [f"{area}:{part['level'].code}" for part in row["regional"] for area in part["areas"]],
+    "sectoral": lambda row: [
+        f"{sector}:{part['level'].code}" for part in row["sectoral"] for sector in part["sectors"]
+    ],
+    "same_day": lambda row: [part["change_id"] for part in row["same_day"]],
+    "order_known": lambda row: row["order_known"],
+}
+
+DAY_COLUMNS: Columns = {
+    name: (lambda field: lambda day: getattr(day, field))(name)
+    for name in ("system", "date", "level", "rank", "scale", "severity", "status", "change_id")
 }

@@ -166,6 +166,28 @@ class Change(BaseModel):
         return list(exceptions.values())
 
     @classmethod
+    def sectoral_in_force_at(cls, system: System, at: datetime.date | datetime.datetime, national=None) -> list:
+        """Sectoral exceptions at an instant: (change, sectors) for each sectoral change in force in some sectors at
+        another level than `national` (the national change in force then). A sector's level is set by the latest
+        change naming it or by a later national change, as an area's is (api/curation/history.py); a system has few
+        sectoral changes, so they are read in one query and picked among by the one rule (timeline.in_force)."""
+        day = at.astimezone(system.zone).date() if isinstance(at, datetime.datetime) else at
+        sectoral = list(
+            cls.with_levels().where(
+                (cls.system == system.id) & (cls.scope_type == "sectoral") & (cls.effective_date <= day)
+            )
+        )
+        exceptions = {}
+        for sector in sorted({sector for change in sectoral for sector in change.sectors or ()}):
+            naming = [change for change in sectoral if sector in (change.sectors or ())]
+            change = timeline.in_force([*naming, *([national] if national else [])], at, system.zone)
+            if change is None or change.scope_type != "sectoral":
+                continue
+            if national is None or change.to_level_id != national.to_level_id:
+                exceptions.setdefault(change.id, (change, []))[1].append(sector)
+        return list(exceptions.values())
+
+    @classmethod
     def first_date(cls, system: str, area: str | None = None) -> datetime.date | None:
         """The day a system's record starts (nationally, or in `area`)."""
         return cls.history_day(system, area, last=False)

@@ -56,10 +56,11 @@ def get_system(args, system_id):
 def get_current(args, system_id):
     """The national level in force now, since when, the change that set it, why, and its sources."""
     system = system_or_404(system_id)
-    change = Change.in_force_at(system, clock.now_for(system))
+    now = clock.now_for(system)
+    change = Change.in_force_at(system, now)
     if change is None:
         raise Problem(HTTPStatus.NOT_FOUND, f"No change is recorded yet for {system_id!r}.", "not-found")
-    return render(CurrentSchema(), current_record(system, change))
+    return render(CurrentSchema(), current_record(system, change, now))
 
 
 @blp.route("/systems/<string:system_id>/level")
@@ -123,7 +124,6 @@ def level_at(system: System, at, area: str | None) -> dict:
         "provisional": day > system.reviewed_through,
         **same_day_states(that_day),
     }
-
 
 
 def timeline_record(system: System, date_from, date_to, area: str | None) -> dict:

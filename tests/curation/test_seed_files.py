@@ -78,3 +78,20 @@ def test_the_five_articles_are_sources_without_invented_addresses():
     ]
     assert len(articles) == 5
     assert all(article["url"] is None for article in articles)
+
+
+SCALES = [
+    pytest.param(scale, id=scale["id"])
+    for record in records
+    if record.kind == "system"
+    for scale in record.data["scales"]
+]
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_every_level_severity_is_its_rank_over_the_levels_of_its_scale(scale):
+    """The one rule of docs/api.md and seeds/README.md: severity = rank / number of levels, rounded to 4 decimals."""
+    ranks = sorted(level["rank"] for level in scale["levels"])
+    assert ranks == list(range(1, len(ranks) + 1)), "ranks run from 1 without a gap"
+    for level in scale["levels"]:
+        assert level["severity"] == round(level["rank"] / len(ranks), 4), level["code"]
