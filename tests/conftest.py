@@ -180,8 +180,10 @@ def assert_matches_contract(response) -> None:
 def empty_app(database_url):
     """The app on a migrated, empty database."""
     app = create_app(
-        # The revision is looked at on every request (no staleness): tests write and read back at once.
-        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0}
+        # The revision is looked at on every request (no staleness): tests write and read back at once. Absolute
+        # URLs are under the test client's own address.
+        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0,
+         "PUBLIC_URL": "http://localhost"}  # fmt: skip
     )
     app.test_client_class = ContractClient
     with app.app_context():

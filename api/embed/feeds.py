@@ -3,10 +3,11 @@
 import datetime
 from xml.etree import ElementTree
 
-from flask import Response, render_template, request, url_for
+from flask import Response, render_template
 
 from api.embed.card import pick
 from api.http.conditional import dataset_state
+from api.http.public import public_request_url, public_url
 from api.inputs import system_or_404
 from api.models import Change, Revision, System
 from api.serving.security import xml_text
@@ -55,9 +56,9 @@ def add_entry(feed, change: Change, updated: datetime.datetime, lang: str) -> No
     add(entry, "updated", rfc3339(updated))
     if change.announced_at or change.effective_at:
         add(entry, "published", change.announced_at or change.effective_at)
-    page = url_for("change_pages.show_change", change_id=change.id, lang=lang, _external=True)
+    page = public_url("change_pages.show_change", change_id=change.id, lang=lang)
     add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page)
-    add(entry, "link", rel="alternate", type="application/json", href=url_for("changes.get_change", change_id=change.id, _external=True))  # fmt: skip
+    add(entry, "link", rel="alternate", type="application/json", href=public_url("changes.get_change", change_id=change.id))  # fmt: skip
     add(entry, "category", term=change.direction, scheme=f"{TAG}directions")
     summary = pick(change, "summary", lang)
     if summary.text:
@@ -73,7 +74,7 @@ def atom_feed(feed_id: str, title: str, changes: list[Change], lang: str) -> Res
     add(feed, "id", feed_id)
     add(feed, "title", title, type="text")
     add(feed, "updated", rfc3339(max(written.values(), default=None) or dataset_state()[1] or epoch))
-    add(feed, "link", rel="self", type=MEDIA_TYPE, href=request.url)
+    add(feed, "link", rel="self", type=MEDIA_TYPE, href=public_request_url())
     add(add(feed, "author"), "name", "Threat Levels API")
     add(feed, "generator", "Threat Levels API")
     add(feed, "rights", "Data: CC BY 4.0", type="text")

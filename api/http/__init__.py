@@ -39,7 +39,7 @@ def init_app(app: Flask) -> None:
 
 
 def trust_proxies(app: Flask) -> None:
-    """Believe X-Forwarded-For/-Proto/-Host from TRUSTED_PROXIES proxies: the outermost WSGI layer, so that rate
-    limits and logs everywhere see the client's address."""
+    """Believe X-Forwarded-For/-Proto from TRUSTED_PROXIES proxies: the outermost WSGI layer, so that rate limits and
+    logs everywhere see the client's address. Never X-Forwarded-Host: absolute URLs come from PUBLIC_URL."""
     if hops := app.config["TRUSTED_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)

@@ -14,6 +14,7 @@ from peewee import DateField, Tuple
 
 from api.errors import Problem
 from api.http.exports import Columns, csv_text, ndjson_text
+from api.http.public import public_request_url
 from api.http.render import negotiate, render
 
 # No well-kept library pages peewee queries by keyset (flask-smorest's pagination is by offset, which skips and
@@ -149,5 +150,5 @@ def link_header(links: dict[str, dict]) -> str:
     entries = []
     for rel, params in links.items():
         query = urlencode({key: value for key, value in params.items() if value is not None})
-        entries.append(f'<{request.base_url}{"?" + query if query else ""}>; rel="{rel}"')
+        entries.append(f'<{public_request_url(query=False)}{"?" + query if query else ""}>; rel="{rel}"')
     return ", ".join(entries)
