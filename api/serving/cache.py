@@ -48,7 +48,9 @@ from api.models import Revision
 
 # The request headers that can change a body: they are part of the key (as WSGI environ keys, read directly).
 KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING")
-VARY_HANDLED = {"accept", "accept-language", "accept-encoding"}
+# Authorization too: no request carrying it is ever served or kept (`cacheable`), so a kept answer is always the one
+# for no credentials, which is what `Vary: Authorization` asks of a cache.
+VARY_HANDLED = {"accept", "accept-language", "accept-encoding", "authorization"}
 # Headers that belong to one exchange, not to the representation: never kept, made anew for every answer. CORS
 # headers are kept: an answer whose CORS headers depend on the request says Vary: Origin, and is then not kept.
 PER_REQUEST = ("x-request-id", "x-ratelimit-", "ratelimit", "retry-after", "date", "server")
