@@ -55,7 +55,7 @@ def test_the_configured_urls_are_those_given(public_app):
     assert widget["change_url"] == f"{PUBLIC}/changes/zz-alert-2024-05-01?lang=fr"
     assert widget["embed_url"] == f"{PUBLIC}/embed/v1/zz-alert?lang=fr"
     preview = client.get("/embed?system=zz-alert", base_url="http://evil.example").get_data(as_text=True)
-    assert f'<script src="{PUBLIC}/embed/v1/widget.js" async>' in preview.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", '"').replace("&quot;", '"')
+    assert f"{PUBLIC}/embed/v1/widget.js" in preview and "127.0.0.1" not in preview
     link = client.get("/v1/changes?limit=1", base_url="http://evil.example").headers["Link"]
     assert link.startswith(f"<{PUBLIC}/v1/changes?") and 'rel="next"' in link
     citation = client.get("/v1/dataset", base_url="http://evil.example").get_json()["citation"]
