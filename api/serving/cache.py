@@ -226,7 +226,13 @@ def request_key(environ: dict) -> tuple:
 
 
 def cacheable(environ: dict) -> bool:
-    return environ["REQUEST_METHOD"] in ("GET", "HEAD") and "HTTP_AUTHORIZATION" not in environ
+    """Whether a kept answer may serve this request: a GET or HEAD without credentials, nor If-Match (rare; Flask
+    evaluates it, api/http/conditional.py)."""
+    return (
+        environ["REQUEST_METHOD"] in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in environ
+        and "HTTP_IF_MATCH" not in environ
+    )
 
 
 def lookup() -> tuple[str, Entry | None]:
