@@ -20,8 +20,11 @@ DEFAULT_WIDTH = 480
 
 def embed_page_args(url: str) -> dict:
     """The system and options of one of our embed page URLs; a 404 problem for any other URL (as oEmbed says)."""
-    parts = urlsplit(url)
     unknown = Problem(HTTPStatus.NOT_FOUND, "Not the address of one of this API's embed pages.", "not-found")
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken IPv6 host, say (http://[::1)
+        raise unknown from None
     root = urlsplit(base())
     if (parts.scheme, parts.netloc) != (root.scheme, root.netloc) or not parts.path.startswith(root.path + "/"):
         raise unknown

@@ -16,6 +16,7 @@ from api.errors import Problem
 from api.http.exports import Columns, csv_text, ndjson_text
 from api.http.public import public_request_url
 from api.http.render import negotiate, render
+from api.http.storable import unstorable
 
 # No well-kept library pages peewee queries by keyset (flask-smorest's pagination is by offset, which skips and
 # repeats rows when data is inserted mid-walk); this is the whole of it.
@@ -131,6 +132,8 @@ def decode_cursor(cursor: str, order: str, types: tuple) -> tuple[str, tuple]:
     try:
         parts = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if not isinstance(parts, list) or len(parts) != len(types) + 2 or parts[0] not in ("next", "prev"):
+            raise ValueError
+        if any(isinstance(part, str) and unstorable(part) for part in parts):
             raise ValueError
         if parts[1] != order:
             raise Problem(HTTPStatus.BAD_REQUEST, "This cursor belongs to another sort order.", "invalid-parameter",
