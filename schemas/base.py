@@ -180,6 +180,14 @@ class ListQueryArgs(QueryArgs):
         metadata={"description": "`json`, `csv` or `ndjson`; wins over the `Accept` header.", "example": "csv"},
     )
 
+    @classmethod
+    def filters(cls, args: dict) -> dict:
+        """The filters among loaded arguments: every parameter a list declares beyond those of every list (language,
+        page size, cursor, format) and its sort order. A filter declared in a list's args reaches its model's
+        `matching` with no other edit in the view."""
+        return {name: value for name, value in args.items() if name not in NOT_FILTERS}
+
+
 
 class Day(fields.Date):
     """A calendar date (YYYY-MM-DD) between the years 1000 and 9998, with a message that says the form."""
@@ -191,6 +199,9 @@ class Day(fields.Date):
         if not EARLIEST <= day <= LATEST:
             raise ValidationError(f"Out of range: give a date between {EARLIEST} and {LATEST}.")
         return day
+
+
+NOT_FILTERS = {*ListQueryArgs._declared_fields, "sort"}
 
 
 class DateRangeArgs(BaseSchema):

@@ -3,7 +3,7 @@
 from marshmallow import fields, validate
 
 from schemas.base import SLUG, BaseSchema, CountryCode, DateOrInstant, Envelope, LocalText, QueryArgs
-from schemas.systems import LevelRefSchema
+from schemas.systems import ORDER_KNOWN, SAME_DAY, LevelRefSchema, SameDaySchema
 
 STATUSES = ("in-force", "before-record", "unreviewed")
 
@@ -59,6 +59,8 @@ class SystemLevelSchema(BaseSchema):
         required=True,
         metadata={"description": "Areas at another level than the national one at that instant."},
     )
+    same_day = fields.List(fields.Nested(SameDaySchema), required=True, metadata=SAME_DAY)
+    order_known = fields.Boolean(required=True, metadata=ORDER_KNOWN)
 
 
 class LevelsSchema(Envelope):

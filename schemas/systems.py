@@ -190,6 +190,26 @@ class LevelAtArgs(QueryArgs):
     area = AREA_ARG
 
 
+class SameDaySchema(BaseSchema):
+    """A change that took effect on the local day asked about, when that day holds several."""
+
+    change_id = fields.String(required=True)
+    scope = fields.Dict(required=True, metadata={"description": "`type` and `areas` (or `sectors`), as on the change."})
+    level = fields.Nested(LevelRefSchema, required=True, metadata={"description": "The level it set."})
+    since_at = fields.String(allow_none=True, metadata={"description": "Instant it took effect, when known."})
+
+
+SAME_DAY = {
+    "description": "Every change that took effect on the local day of `at`, in recorded order, when that day holds "
+    "more than one (else empty): a day with two changes shows both states, even when the hours are not known and the "
+    "answer's level is the last of them."
+}
+ORDER_KNOWN = {
+    "description": "False when `same_day` holds a change known only to the day: which of its levels held at a given "
+    "hour of that day is then not known (each is read as in force from 00:00, so the answer gives the last recorded)."
+}
+
+
 class LevelAtSchema(Envelope):
     """The level in force at an instant, the change that set it, and how long it lasted."""
 
@@ -219,6 +239,8 @@ class LevelAtSchema(Envelope):
             "description": "True when `at` falls after `reviewed_through`: the answer is what was known, not checked."
         },
     )
+    same_day = fields.List(fields.Nested(SameDaySchema), required=True, metadata=SAME_DAY)
+    order_known = fields.Boolean(required=True, metadata=ORDER_KNOWN)
 
 
 class TimelineArgs(QueryArgs, DateRangeArgs):

@@ -1,5 +1,9 @@
 """Fixtures: the app on a real database (SQLite always, PostgreSQL when reachable), a client whose every response is
-validated against the committed openapi.yaml, and the small test seed set in tests/data/seeds."""
+validated against the committed openapi.yaml, and the small test seed set in tests/data/seeds.
+
+Set-up is paid once: the databases are migrated (and seeded) once per session and each test gets a copy (see
+tests/databases.py), and one app per backend serves every test, put back as it was made before each one. A test that
+changes the schema or the app's routes is marked `own_app` and gets a new app on a new database."""
 
 import gzip
 import io
@@ -23,6 +27,7 @@ from werkzeug import Request
 
 from api import auth, create_app, db
 from api.curation import seeds
+from tests import databases
 
 ROOT = Path(__file__).parent.parent
 TEST_SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -122,13 +127,19 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
+def backend(request) -> str:
+    """Each test that uses a database runs on SQLite, and on PostgreSQL when it is reachable."""
+    if request.param == "postgresql" and request.config.postgres_problem:
+        pytest.skip(f"PostgreSQL unreachable at {POSTGRES_URL}: {request.config.postgres_problem}")
+    return request.param
+
+
+@pytest.fixture
+def database_url(backend, tmp_path):
     """A new, empty database: an SQLite file, or a PostgreSQL schema of its own dropped after the test."""
-    if request.param == "sqlite":
+    if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
         return
-    if request.config.postgres_problem:
-        pytest.skip(f"PostgreSQL unreachable at {POSTGRES_URL}: {request.config.postgres_problem}")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = psycopg2.connect(POSTGRES_URL)
     admin.autocommit = True
@@ -138,6 +149,98 @@ def database_url(request, tmp_path):
     finally:
         admin.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
         admin.close()
+
+
+def app_on(database_url: str):
+    # The revision is looked at on every request (no staleness): tests write and read back at once. Absolute URLs
+    # are under the test client's own address.
+    app = create_app(
+        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0,
+         "PUBLIC_URL": "http://localhost"}  # fmt: skip
+    )
+    app.test_client_class = ContractClient
+    return app
+
+
+def build_database(url: str, kind: str) -> None:
+    """Migrate the database at url, and load the test seeds into it for the `seeded` kind."""
+    app = app_on(url)
+    with app.app_context():
+        db.upgrade()
+        if kind == "seeded":
+            seeds.load(TEST_SEEDS)
+    db.close_all()
+
+
+@pytest.fixture(scope="session")
+def database_copies(tmp_path_factory):
+    """Per backend, the databases migrated (and seeded) once, and the working database each test gets a copy in."""
+    copies = {}
+
+    def get(backend: str):
+        if backend not in copies:
+            if backend == "sqlite":
+                copies[backend] = databases.SqliteCopies(tmp_path_factory.mktemp("databases"), build_database)
+            else:
+                copies[backend] = databases.PostgresqlCopies(POSTGRES_URL, build_database)
+        return copies[backend]
+
+    yield get
+    for copy in copies.values():
+        copy.close()
+
+
+class SharedApp:
+    """The app on a backend's working database, made once per session (create_app costs more than most tests) and
+    put back as it was made before each test: its settings, its response cache, its rate-limit counts, and the
+    database handle, which an app the test made itself may have taken."""
+
+    def __init__(self, url: str):
+        self.app = app_on(url)
+        self.database = db.database.obj
+        self.config = dict(self.app.config)
+
+    def ready(self):
+        db.database.initialize(self.database)
+        self.app.config.clear()
+        self.app.config.update(self.config)
+        cache = self.app.extensions["response_cache"]
+        # Forget every kept answer and revision: the fast path holds this object, so it is emptied, not replaced.
+        cache.__init__(cache.fingerprint, cache.revision_ttl, cache.max_bytes, cache.clock)
+        self.app.extensions["rate_limiter"].reset()
+        return self.app
+
+    def release(self) -> None:
+        db.close_all()  # the handle of the last app made, perhaps by the test
+        db.database.initialize(self.database)
+        db.close_all()
+
+
+@pytest.fixture(scope="session")
+def shared_apps(database_copies):
+    apps = {}
+
+    def get(backend: str) -> SharedApp:
+        if backend not in apps:
+            apps[backend] = SharedApp(database_copies(backend).url)
+        return apps[backend]
+
+    return get
+
+
+def app_with(request, backend: str, kind: str):
+    """The app on a database of its own holding the `kind` template: the session's app on a new copy, or, for a
+    test marked own_app, a new app on a new database migrated (and seeded) now."""
+    if request.node.get_closest_marker("own_app"):
+        url = request.getfixturevalue("database_url")
+        build_database(url, kind)
+        yield app_on(url)
+        db.close_all()
+        return
+    request.getfixturevalue("database_copies")(backend).restore(kind)
+    shared = request.getfixturevalue("shared_apps")(backend)
+    yield shared.ready()
+    shared.release()
 
 
 def decoded(response):
@@ -177,27 +280,15 @@ def assert_matches_contract(response) -> None:
 
 
 @pytest.fixture
-def empty_app(database_url):
-    """The app on a migrated, empty database."""
-    app = create_app(
-        # The revision is looked at on every request (no staleness): tests write and read back at once. Absolute
-        # URLs are under the test client's own address.
-        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0,
-         "PUBLIC_URL": "http://localhost"}  # fmt: skip
-    )
-    app.test_client_class = ContractClient
-    with app.app_context():
-        db.upgrade()
-    yield app
-    db.close_all()
+def empty_app(request, backend):
+    """The app on a migrated, empty database of its own."""
+    yield from app_with(request, backend, "empty")
 
 
 @pytest.fixture
-def app(empty_app):
-    """The app with tests/data/seeds loaded."""
-    with empty_app.app_context():
-        seeds.load(TEST_SEEDS)
-    return empty_app
+def app(request, backend):
+    """The app with tests/data/seeds loaded, on a database of its own."""
+    yield from app_with(request, backend, "seeded")
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from tests.conftest import TEST_SEEDS
 from tests.helpers import assert_problem
 from tests.proxy import CuttableProxy
 
-pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 CURRENT = "/v1/systems/zz-alert/current"
 
 

@@ -28,8 +28,9 @@ def impatient(app):
 
 
 @pytest.fixture
-def locked(database_url):
-    """Another connection holding what every write needs, until the test rolls it back."""
+def locked(app):
+    """Another connection to the app's database holding what every write needs, until the test rolls it back."""
+    database_url = app.config["DATABASE_URL"]
     if database_url.startswith("sqlite"):
         holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")

@@ -6,80 +6,14 @@ import zoneinfo
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 
+from api.embed.labels import LABELS, Text, card_labels, colon, format_date, pick
 from api.errors import Problem
 from api.http import clock
 from api.inputs import system_or_404
 from api.models import Change, Justification, Level, Source, System
 
-LANGUAGES = ("en", "fr")
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
-LABELS = {
-    "en": {
-        "level": "Terror alert level",
-        "since": "Since {date}",
-        "as_of": "As of {date}",
-        "as_of_help": "Curators checked the record up to this date.",
-        "rank": "Level {rank} of {count}",
-        "details": "Details of this change",
-        "source": "Source:",
-        "effective": "Effective {date}",
-        "stale": "Could not refresh: showing the level as of {time}.",
-        "unavailable": "The alert level is unavailable right now.",
-        "provider": "Threat Levels API",
-    },
-    "fr": {
-        "level": "Niveau d'alerte terroriste",
-        "since": "Depuis le {date}",
-        "as_of": "À jour au {date}",
-        "as_of_help": "Les curateurs ont vérifié le dossier jusqu'à cette date.",
-        "rank": "Niveau {rank} sur {count}",
-        "details": "Détails de ce changement",
-        "source": "Source :",
-        "effective": "En vigueur le {date}",
-        "stale": "Mise à jour impossible : niveau affiché tel qu'à {time}.",
-        "unavailable": "Le niveau d'alerte est indisponible pour le moment.",
-        "provider": "Threat Levels API",
-    },
-}
 HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 FALLBACK_COLOUR = "#595959"  # for a colour that is not a plain hex value: never copied into CSS or SVG
-
-
-@dataclass(frozen=True)
-class Text:
-    """A curated text in the language asked for, or in the other one (its `lang` then says which)."""
-
-    text: str | None
-    lang: str
 
 
 @dataclass(frozen=True)
@@ -121,28 +55,10 @@ class Display:
     @property
     def title(self) -> str:
         """One line for a page title, a badge's accessible name, an oEmbed title."""
-        colon = " :" if self.lang == "fr" else ":"  # French puts a space before a colon
-        return f"{self.system_name.text}{colon} {self.level_name.text}"
+        return f"{self.system_name.text}{colon(self.lang)} {self.level_name.text}"
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def pick(obj, attr: str, lang: str) -> Text:
-    """The `lang` text of a bilingual attribute, falling back to the other language."""
-    other = next(code for code in LANGUAGES if code != lang)
-    for code in (lang, other):
-        value = getattr(obj, f"{attr}_{code}", None)
-        if value:
-            return Text(value, code)
-    return Text(None, lang)
-
-
-def format_date(day: datetime.date, lang: str) -> str:
-    """24 March 2024, 1er décembre 2016: two languages only, so no locale library (see README, Development)."""
-    if lang == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {MONTHS['fr'][day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
 
 
 def since_text(change: Change, system: System, lang: str) -> str:
@@ -194,7 +110,7 @@ def choose_quote(change: Change, lang: str) -> Quote | None:
 def display(system: System, change: Change, lang: str) -> Display:
     level: Level = change.to_level
     colour = safe_colour(level.colour)
-    labels = LABELS[lang]
+    labels = card_labels(lang)
     return Display(
         system=system.id,
         lang=lang,

@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 from flask import Response, render_template
 
-from api.embed.card import pick
+from api.embed.labels import colon, label, pick
 from api.http.conditional import dataset_state
 from api.http.public import public_request_url, public_url
 from api.inputs import system_or_404
@@ -36,10 +36,6 @@ def add(parent: ElementTree.Element, tag: str, text: str | None = None, **attrib
     if text is not None:
         element.text = xml_text(text)
     return element
-
-
-def colon(lang: str) -> str:
-    return " :" if lang == "fr" else ":"  # French puts a space before a colon
 
 
 def entry_title(change: Change, lang: str) -> str:
@@ -99,6 +95,5 @@ def list_changes_feed(lang):
 def list_system_changes_feed(system_id, lang):
     """The latest 50 changes of one system, as an Atom feed."""
     system: System = system_or_404(system_id)
-    what = "changements de niveau" if lang == "fr" else "alert-level changes"
-    title = f"{pick(system, 'name', lang).text}{colon(lang)} {what}"
+    title = label(lang, "feed_title", system=pick(system, "name", lang).text)
     return atom_feed(f"{TAG}systems/{system.id}/changes", title, list(Change.newest(system.id)), lang)

@@ -2,7 +2,8 @@
 
 from http import HTTPStatus
 
-from api.embed.card import display, format_date, pick
+from api.embed.card import display
+from api.embed.labels import format_date, pick
 from api.embed.style import CSS, level_rule
 from api.errors import Problem
 from api.http.render import render_html

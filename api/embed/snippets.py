@@ -5,6 +5,8 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import escape
 
+from api.embed import labels
+
 FRAME_HEIGHTS = {"full": 260, "compact": 130}  # a first guess; the page then tells its height by postMessage
 
 
@@ -34,7 +36,7 @@ def frame_tag(
 ) -> str:
     """The iframe element; every attribute escaped (a system name is curated text)."""
     src = escape(frame_url(base, system, lang, size, theme))
-    label = escape(f"{system_name} : niveau d’alerte" if lang == "fr" else f"{system_name}: alert level")
+    label = escape(labels.label(lang, "frame_title", system=system_name))
     return (
         f'<iframe src="{src}" title="{label}" width="{width}" height="{height or FRAME_HEIGHTS[size]}"'
         ' loading="lazy" referrerpolicy="no-referrer"'
@@ -59,7 +61,7 @@ def snippets(base: str, system: str, system_name: str, lang: str) -> list[Snippe
     svg = f"{base}/embed/v1/{system}.svg?lang={lang}"
     shields = f"{base}/embed/v1/{system}/shields.json?lang={lang}"
     feed = f"{base}/v1/systems/{system}/changes.atom?lang={lang}"
-    alt = escape(f"{system_name} : niveau d’alerte actuel" if lang == "fr" else f"{system_name}: current alert level")
+    alt = escape(labels.label(lang, "badge_alt", system=system_name))
     return [
         Snippet(
             "iframe",

@@ -31,3 +31,9 @@ class BaseModel(Model):
         """What the model's `load_related` read for `name` (many rows' relations in one query each), or None when it
         was not called for this row."""
         return self.__dict__.get("related", {}).get(name)
+
+    @classmethod
+    def equal_to(cls, **filters) -> list:
+        """`column == value` for each filter named after a column: the rule of a list filter that needs no other
+        (an unknown name is an AttributeError, never a filter silently ignored)."""
+        return [getattr(cls, name) == value for name, value in filters.items()]

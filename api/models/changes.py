@@ -66,28 +66,23 @@ class Change(BaseModel):
     @classmethod
     def conditions(
         cls,
-        system: str | None = None,
         country: str | None = None,
         level: str | None = None,
-        direction: str | None = None,
         date_from: datetime.date | None = None,
         date_to: datetime.date | None = None,
         area: str | None = None,
         event: str | None = None,
         q: str | None = None,
+        **equal,
     ) -> list:
-        """The filters, as conditions on the change table alone: by system, country, to-level code, direction,
-        effective dates (inclusive), area (the changes in force there: regional ones naming it, national ones of its
-        country), triggering event, and full text (api.search)."""
-        conditions = []
-        if system is not None:
-            conditions.append(cls.system == system)
+        """The filters, as conditions on the change table alone: by country, to-level code, effective dates
+        (inclusive), area (the changes in force there: regional ones naming it, national ones of its country),
+        triggering event, full text (api/models/search.py), and any column named (system, direction) by equality."""
+        conditions = cls.equal_to(**{name: value for name, value in equal.items() if value is not None})
         if country is not None:
             conditions.append(cls.system.in_(System.select(System.id).where(System.country == country)))
         if level is not None:
             conditions.append(cls.to_level.in_(Level.select(Level.id).where(Level.code == level)))
-        if direction is not None:
-            conditions.append(cls.direction == direction)
         if date_from is not None:
             conditions.append(cls.effective_date >= date_from)
         if date_to is not None:
@@ -183,6 +178,14 @@ class Change(BaseModel):
             (cls.system == system.id) & (cls.effective_date == day) & cls.effective_at.is_null(False)
         )
         return [datetime.datetime.fromisoformat(row.effective_at) for row in query]
+
+    @classmethod
+    def on_day(cls, system: "System", day: datetime.date, area: str | None = None, every_scope: bool = False) -> list:
+        """The changes of a system's history (national, or in `area`; or of every scope) that took effect on the local
+        date `day`, in the order point-in-time answers read them: what a day with several changes went through."""
+        query = cls.with_levels().where(cls.effective_date == day)
+        query = query.where(cls.system == system.id) if every_scope else query.where(cls.in_history(system.id, area))
+        return timeline.history_order(query, system.zone)
 
     @classmethod
     def following(cls, change, zone: zoneinfo.ZoneInfo, area: str | None = None):

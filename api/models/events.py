@@ -4,7 +4,7 @@ import datetime
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from api.models.base import BaseModel, JSONText
+from api.models.base import BaseModel, JSONText, filtered
 from api.models.sources import Source
 
 
@@ -24,24 +24,14 @@ class Event(BaseModel):
     variants = JSONText(default=list)
 
     @classmethod
-    def matching(
-        cls,
-        date_from: datetime.date | None = None,
-        date_to: datetime.date | None = None,
-        country: str | None = None,
-        kind: str | None = None,
-    ):
-        """Events that occurred in a date range (inclusive), in a country, of a kind."""
-        query = cls.select()
+    def matching(cls, date_from: datetime.date | None = None, date_to: datetime.date | None = None, **equal):
+        """Events that occurred in a date range (inclusive), whose other columns (country, kind) equal the filters."""
+        conditions = cls.equal_to(**equal)
         if date_from is not None:
-            query = query.where(cls.occurred_date >= date_from)
+            conditions.append(cls.occurred_date >= date_from)
         if date_to is not None:
-            query = query.where(cls.occurred_date <= date_to)
-        if country is not None:
-            query = query.where(cls.country == country)
-        if kind is not None:
-            query = query.where(cls.kind == kind)
-        return query
+            conditions.append(cls.occurred_date <= date_to)
+        return filtered(cls.select(), conditions)
 
     @classmethod
     def load_related(cls, events: list) -> list:

@@ -2,7 +2,7 @@
 
 from peewee import CharField, DateField, TextField, fn
 
-from api.models.base import BaseModel
+from api.models.base import BaseModel, filtered
 
 
 class Source(BaseModel):
@@ -23,13 +23,10 @@ class Source(BaseModel):
         return cls.select().order_by(cls.id)
 
     @classmethod
-    def matching(cls, kind: str | None = None, publisher: str | None = None, language: str | None = None):
-        """Sources of a kind, in a language, whose publisher contains `publisher` (any case)."""
-        query = cls.select()
-        if kind is not None:
-            query = query.where(cls.kind == kind)
-        if language is not None:
-            query = query.where(cls.language == language)
+    def matching(cls, publisher: str | None = None, **equal):
+        """Sources whose publisher contains `publisher` (any case), and whose other columns (kind, language) equal
+        the filters given."""
+        conditions = cls.equal_to(**equal)
         if publisher is not None:
-            query = query.where(fn.LOWER(cls.publisher).contains(publisher.lower()))
-        return query
+            conditions.append(fn.LOWER(cls.publisher).contains(publisher.lower()))
+        return filtered(cls.select(), conditions)

@@ -26,6 +26,24 @@ def start_instant(change, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
     return datetime.datetime.combine(change.effective_date, datetime.time(0), zone)
 
 
+def order_known(changes) -> bool:
+    """Whether the order of several changes of one local day is known: only when each took effect at a known minute.
+    A change known only to the day is read as in force from 00:00, so of two such changes the later-recorded one is
+    the answer for the whole day, and the other held at some unknown time of it."""
+    return len(changes) < 2 or all(change.effective_at for change in changes)
+
+
+def same_day_states(changes: list) -> dict:
+    """`same_day` and `order_known` of an answer about one instant, from the changes of its local day in order: the
+    states a day with several changes went through, so that none is hidden when their hours are not known."""
+    several = len(changes) > 1
+    return {
+        "same_day": [{"change_id": c.id, "scope": c.scope, "level": c.to_level, "since_at": c.effective_at}
+                     for c in changes] if several else [],
+        "order_known": order_known(changes),
+    }  # fmt: skip
+
+
 def history_order(changes, zone: zoneinfo.ZoneInfo) -> list:
     return sorted(changes, key=lambda c: (start_instant(c, zone), c.id))
 

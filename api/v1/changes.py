@@ -27,7 +27,6 @@ from schemas.changes import (
 )
 
 blp = Blueprint("changes", __name__, url_prefix="/v1", description="Changes of alert levels, with their sources.")
-FILTERS = ("system", "country", "level", "direction", "date_from", "date_to", "area", "event", "q")
 
 
 @blp.route("/changes")
@@ -36,7 +35,7 @@ FILTERS = ("system", "country", "level", "direction", "date_from", "date_to", "a
 @exports_doc(csv=examples.CHANGES_CSV, ndjson=examples.CHANGES_NDJSON, rows="one row per change")
 def list_changes(args):
     """List alert-level changes: filters, full text and sort; JSON pages follow `Link`; CSV and NDJSON are whole."""
-    filters = {name: args[name] for name in FILTERS if name in args}
+    filters = ChangeListArgs.filters(args)
     walk = Keyset(Change.matching(**filters), (Change.effective_date, Change.id),
                   descending=args["sort"].startswith("-"), count=lambda: Change.count_matching(**filters))  # fmt: skip
     return render_list(walk, args, ChangeListSchema(), ChangeSchema(), CHANGE_COLUMNS, Change.load_related)

@@ -16,7 +16,6 @@ from schemas.base import QueryArgs
 from schemas.events import EventInput, EventListArgs, EventListSchema, EventRecordSchema, EventSchema
 
 blp = Blueprint("events", __name__, url_prefix="/v1", description="Events that triggered changes.")
-FILTERS = ("date_from", "date_to", "country", "kind")
 
 
 @blp.route("/events")
@@ -25,7 +24,7 @@ FILTERS = ("date_from", "date_to", "country", "kind")
 @exports_doc(csv=examples.EVENTS_CSV, ndjson=examples.EVENTS_NDJSON, rows="one row per event")
 def list_events(args):
     """List events by date: filters by date range, country and kind; CSV and NDJSON too."""
-    query = Event.matching(**{name: args[name] for name in FILTERS if name in args})
+    query = Event.matching(**EventListArgs.filters(args))
     walk = Keyset(query, (Event.occurred_date, Event.id), descending=args["sort"].startswith("-"))
     return render_list(walk, args, EventListSchema(), EventSchema(), EVENT_COLUMNS, Event.load_related)
 

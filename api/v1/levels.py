@@ -5,6 +5,7 @@ import datetime
 from api.http import clock
 from api.http.render import render
 from api.models import Change, System
+from api.models.timeline import same_day_states
 from api.spec import Blueprint
 from schemas.base import Multilingual
 from schemas.levels import LevelsArgs, LevelsSchema
@@ -57,4 +58,5 @@ def system_level(system: System, at: datetime.date | datetime.datetime) -> dict:
             }
             for c, areas in Change.regional_in_force_at(system, at, change)
         ],
+        **same_day_states(Change.on_day(system, day, every_scope=True)),
     }

@@ -16,7 +16,6 @@ from schemas.base import QueryArgs
 from schemas.sources import SourceInput, SourceListArgs, SourceListSchema, SourceRecordSchema, SourceSchema
 
 blp = Blueprint("sources", __name__, url_prefix="/v1", description="Documents that support the facts.")
-FILTERS = ("kind", "publisher", "language")
 
 
 @blp.route("/sources")
@@ -25,7 +24,7 @@ FILTERS = ("kind", "publisher", "language")
 @exports_doc(csv=examples.SOURCES_CSV, ndjson=examples.SOURCES_NDJSON, rows="one row per source")
 def list_sources(args):
     """List sources by id: filters by kind, publisher and language; CSV and NDJSON too."""
-    query = Source.matching(**{name: args[name] for name in FILTERS if name in args})
+    query = Source.matching(**SourceListArgs.filters(args))
     walk = Keyset(query, (Source.id,), descending=False)
     return render_list(walk, args, SourceListSchema(), SourceSchema(), SOURCE_COLUMNS)
 

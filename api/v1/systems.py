@@ -12,7 +12,7 @@ from api.http.exports import PERIOD_COLUMNS, csv_text, ndjson_text
 from api.http.render import render
 from api.inputs import system_or_404
 from api.models import Change, System
-from api.models.timeline import days_at_each_level, local_instant, periods
+from api.models.timeline import days_at_each_level, local_instant, periods, same_day_states
 from api.spec import Blueprint, exports_doc
 from schemas.base import QueryArgs
 from schemas.systems import (
@@ -123,6 +123,7 @@ def level_at(system: System, at, area: str | None) -> dict:
         raise before_first_record(system, area, "at")
     following = Change.following(change, zone, area)
     day = when.astimezone(zone).date() if isinstance(when, datetime.datetime) else when
+    that_day = Change.on_day(system, day, area)
     return {
         "system": system.id,
         "at": when.isoformat(),
@@ -135,7 +136,9 @@ def level_at(system: System, at, area: str | None) -> dict:
         "until_at": following.effective_at if following else None,
         "reviewed_through": system.reviewed_through,
         "provisional": day > system.reviewed_through,
+        **same_day_states(that_day),
     }
+
 
 
 def timeline_record(system: System, date_from, date_to, area: str | None) -> dict:

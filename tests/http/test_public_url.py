@@ -29,7 +29,6 @@ URLS = [
 @pytest.fixture
 def public_app(app):
     app.config["PUBLIC_URL"] = PUBLIC
-    app.config["TRUSTED_PROXIES"] = 1  # even a believed proxy does not choose the host
     return app
 
 
@@ -90,3 +89,10 @@ def test_public_url_is_read_from_the_environment_once_and_checked(monkeypatch, t
         monkeypatch.setenv("PUBLIC_URL", wrong)
         with pytest.raises(ConfigError):
             create_app({"DATABASE_URL": database})
+
+
+def test_a_trusted_proxy_does_not_choose_the_host_either(app):
+    behind = create_app({**app.config, "PUBLIC_URL": PUBLIC, "TRUSTED_PROXIES": 1})
+    response = behind.test_client().get("/v1/changes?limit=1", headers=FORGED)
+    assert response.status_code == HTTPStatus.OK
+    assert response.headers["Link"].startswith(f"<{PUBLIC}/v1/changes?") and "evil" not in text(response)

@@ -12,6 +12,7 @@ from api.models import MODELS, Change, Revision, System, search
 from tests.conftest import TEST_SEEDS
 
 
+@pytest.mark.own_app  # drops and rebuilds the schema
 def test_upgrade_applies_pending_migrations_in_place_without_losing_data(empty_app, database_url):
     from api import create_app
 

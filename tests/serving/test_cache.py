@@ -123,6 +123,7 @@ def test_per_request_headers_are_made_anew_for_each_cached_answer(client):
     assert int(second.headers["X-RateLimit-Remaining"]) == int(first.headers["X-RateLimit-Remaining"]) - 1
 
 
+@pytest.mark.own_app  # adds routes
 def test_answers_that_vary_on_other_headers_or_forbid_storing_are_not_kept(empty_app, results):
     @empty_app.get("/test/varies")
     def varies():

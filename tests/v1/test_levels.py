@@ -128,3 +128,22 @@ def test_without_at_the_answer_is_for_now(client):
     at = datetime.datetime.fromisoformat(body["at"])
     assert abs(at - datetime.datetime.now(datetime.UTC)) < datetime.timedelta(minutes=5)
     assert {row["status"] for row in body["items"]} == {"unreviewed"}
+
+
+def test_a_day_with_two_changes_of_unknown_hours_shows_both_states(client):
+    """An area raised and lowered again on one day, hours unknown: the answer for that day (its end, or any hour
+    of it) gives the last level recorded, and lists both states with `order_known` false instead of hiding one."""
+    row = levels(client, "2020-09-01")["xa-alert"]
+    assert (row["level"]["code"], row["regional"], row["order_known"]) == ("high", [], False)
+    assert [(s["change_id"], s["scope"]["areas"], s["level"]["code"]) for s in row["same_day"]] == [
+        ("xa-alert-2020-09-01", ["XA-02"], "top"), ("xa-alert-2020-09-01-2", ["XA-02"], "high")]  # fmt: skip
+    body = client.get("/v1/systems/xa-alert/level?at=2020-09-01T12:00:00%2B01:00&area=XA-02").get_json()
+    assert (body["change_id"], body["order_known"]) == ("xa-alert-2020-09-01-2", False)
+    assert [s["level"]["code"] for s in body["same_day"]] == ["top", "high"]
+
+
+def test_a_day_with_one_change_lists_no_other_state(client):
+    row = levels(client, "2020-06-10")["xa-alert"]
+    assert (row["same_day"], row["order_known"]) == ([], True)
+    body = client.get("/v1/systems/xa-alert/level?at=2020-06-10").get_json()
+    assert (body["same_day"], body["order_known"]) == ([], True)

@@ -110,7 +110,8 @@ def test_level_at_says_since_until_and_whether_it_was_reviewed(client):
         "level": {"code": "top", "rank": 3, "colour": "#c1121f", "severity": 1.0,
                   "name": {"fr": "Maximal", "en": "Top", "text": "Maximal", "lang": "fr"}},
         "since": "2024-03-24", "since_at": None, "until": "2024-05-01", "until_at": None,
-        "reviewed_through": "2024-06-30", "provisional": False, "dataset_revision": 8, "lang": "fr",
+        "reviewed_through": "2024-06-30", "provisional": False, "same_day": [], "order_known": True,
+        "dataset_revision": 8, "lang": "fr",
     }  # fmt: skip
     later = level_at(client, "at=2024-07-01T12:00:00%2B02:00")
     assert (later["at"], later["until"], later["provisional"]) == ("2024-07-01T12:00:00+02:00", None, True)
