@@ -5,7 +5,7 @@ from flask import Flask
 from api import cli, config, db, docs, errors, http, ops, v1
 from api.embed import feeds, oembed, pages, views
 from api.http import storable
-from api.serving import cache, credentials, fast_path, limits, logs, security, steps
+from api.serving import cache, cache_tier, credentials, fast_path, limits, logs, security, steps
 from api.spec import Api, HttpContractPlugin
 
 
@@ -19,7 +19,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     # Order matters for the request hooks: before_request hooks run in this order, after_request hooks in reverse.
     # The per-request steps first (request id and timer; the log line and metrics come last), rate limits before the
     # cache serves, and the cache's lookup last, so that a cached answer still passes rate limits, CORS and the steps.
-    for part in (db, errors, logs, steps, limits, storable, credentials, http, security, cli, cache, fast_path):
+    for part in (db, errors, logs, steps, limits, storable, credentials, http, security, cli, cache_tier, cache,
+                 fast_path):
         part.init_app(app)
     http.trust_proxies(app)
     api = Api(app, spec_kwargs={"info": INFO, "extra_plugins": [HttpContractPlugin()]})
@@ -43,9 +44,12 @@ INFO = {
         "about the end of that local day (the last change that took effect on or before it); an instant without an "
         "offset is read as the system's local time. Timelines are by days, each day belonging to the level in force "
         "at its end; periods run from `start` (inclusive) to `end` (exclusive) and tile the range asked for.\n\n"
-        "**Languages.** Texts are objects with `fr` and `en` (either may be null) plus `text` and `lang`: the text "
-        "in the answer's language (`lang=fr|en`, else `Accept-Language`, else English), or in the other language "
-        "when it is missing. The answer says which it chose: `Content-Language` and a top-level `lang` member. "
+        "**Languages.** Texts are objects with `fr` and `en` (either may be null; names and descriptions of "
+        "systems, scales and levels also carry `nl`, `es`, `da`, `nb` or `sv` where the authority publishes in them) "
+        "plus `text` and `lang`: the text in the answer's language (`lang=en|fr|es|da|nb|sv|nl`, else "
+        "`Accept-Language`, else English), or in English (else French) when the record lacks it; `lang` says which "
+        "language `text` is really in. The answer says which it chose: `Content-Language` and a top-level `lang` "
+        "member. Embeds take the same languages and answer English for any other `lang` rather than an error. "
         "CSV exports carry both languages in separate columns.\n\n"
         "**Formats.** Lists answer JSON pages by default, and CSV (`text/csv`, RFC 4180, UTF-8, header row) or "
         "NDJSON (`application/x-ndjson`) when `Accept` or `format=` asks; CSV and NDJSON are whole (streamed) "

@@ -20,7 +20,6 @@ from api.curation.edits import Signature
 from api.errors import Problem
 from api.inputs import JSON, MERGE_PATCH, change_reason, if_match, invalid, json_body
 from api.models import Token
-from api.serving.credentials import reads_credentials
 
 ROLES = ("editor", "admin")  # each role may do what the roles before it may
 TOKEN_PREFIX = "tla_"  # makes a leaked token recognisable to secret scanners
@@ -60,7 +59,6 @@ def presented_token() -> str | None:
 
 def authenticated() -> Token | None:
     """The active token the request presents, None when it presents none; a 401 for an unknown or revoked one."""
-    reads_credentials()
     token = presented_token()
     if token is None:
         return None

@@ -1,4 +1,5 @@
-"""Command line: `flask --app api seeds check|load|dump`, `tokens create|list|revoke`, `db upgrade|status`."""
+"""Command line: `flask --app api seeds check|load|dump`, `tokens create|list|revoke`, `db upgrade|status`,
+`releases freeze|list` (in api/releases.py)."""
 
 import re
 from pathlib import Path
@@ -7,9 +8,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from api import auth, db
+from api import auth, db, releases
 from api.curation import seeds
-from api.models import Token
+from api.models import Revision, Token
+from api.serving import cache_tier
 
 seeds_cli = AppGroup("seeds", help="Validate and load the curated dataset in seeds/.")
 db_cli = AppGroup("db", help="Create or upgrade the database schema.")
@@ -37,14 +39,30 @@ def check_seeds():
     click.echo(f"{len(records)} records in {seeds_dir()}: all valid.")
 
 
+def revision_before_load() -> int | None:
+    """The dataset revision before a load, when there is a cache tier to purge after it."""
+    if not cache_tier.purge_urls(current_app):
+        return None
+    db.upgrade()
+    with db.database.connection_context():
+        return Revision.latest_state()[0]
+
+
 @seeds_cli.command("load")
 @click.option("--author", default="seeds", show_default=True, help="Recorded as the author of each revision.")
 def load_seeds(author):
-    """Validate everything, then write it in one transaction (creating the schema on a new database)."""
+    """Validate everything, then write it in one transaction (creating the schema on a new database); then purge
+    what it wrote from the HTTP cache tier (CACHE_PURGE_URLS), if any."""
+    before = revision_before_load()
     try:
         report = seeds.load(seeds_dir(), author=author)
     except seeds.SeedErrors as exc:
         report_problems(exc.problems)
+    if report.written and before is not None:
+        with db.database.connection_context():
+            purge = cache_tier.purge_committed_since(current_app, before)
+        if purge is not None:
+            purge.join()  # bounded by the purge's retries; a node that stays down is logged, the load stands
     if report.written:
         click.echo(f"Wrote {report.written} records ({report.created} created, {report.updated} updated); "
                    f"{report.unchanged} unchanged.")  # fmt: skip
@@ -136,3 +154,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seeds_cli)
     app.cli.add_command(tokens_cli)
     app.cli.add_command(db_cli)
+    app.cli.add_command(releases.releases_cli)

@@ -22,6 +22,7 @@ class Defaults:
     CACHE_ENABLED = True
     CACHE_REVISION_TTL = 1.0  # seconds a worker trusts its last look at the dataset revision (0 to 1)
     CACHE_MAX_BYTES = 32 * 1024 * 1024  # response bodies kept per worker, least recently used dropped first
+    CACHE_PURGE_URLS = ""  # base URLs of the HTTP cache nodes (Varnish) to purge after each write, comma-separated
     CLOCK = time.time  # what "now" and "today" mean to the views and the cache (seconds since the epoch); tests set it
     METRICS_ENABLED = True
     RATELIMIT_ENABLED = True
@@ -46,6 +47,7 @@ class Defaults:
     PAGE_SIZE_MAX = 500
     EXPORT_CHUNK_SIZE = 500  # rows an export reads and writes at a time: its memory does not grow with its size
     # flask-smorest serves the document itself at /openapi.json; no docs UI from a CDN.
+    VERSIONING_POLICY_URL = "/docs/versioning"  # where `Link: rel="deprecation"` points: docs/versioning.md
     OPENAPI_URL_PREFIX = "/"
     OPENAPI_JSON_PATH = "openapi.json"
 
@@ -63,6 +65,7 @@ ENVIRONMENT = (
     "CACHE_ENABLED",
     "CACHE_REVISION_TTL",
     "CACHE_MAX_BYTES",
+    "CACHE_PURGE_URLS",
     "METRICS_ENABLED",
     "RATELIMIT_ENABLED",
     "RATELIMIT_APPLICATION",
@@ -71,6 +74,7 @@ ENVIRONMENT = (
     "RATELIMIT_STRATEGY",
     "TRUSTED_PROXIES",
     "COMPRESS_MIN_SIZE",
+    "VERSIONING_POLICY_URL",
 )
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 

@@ -45,3 +45,9 @@ def show_docs():
 def asset(name):
     """One of Swagger UI's files, as the installed package ships it."""
     return send_from_directory(SWAGGER_UI, name, max_age=86400)
+
+
+@bp.get("/docs/versioning")
+def show_versioning_policy():
+    """The versioning policy (docs/versioning.md), where deprecated operations' `Link: rel="deprecation"` points."""
+    return send_from_directory(Path(bp.root_path).parent / "docs", "versioning.md", mimetype="text/markdown")

@@ -141,7 +141,8 @@ def source_ids(**kwargs) -> fields.List:
     return fields.List(fields.String(validate=SLUG), **kwargs)
 
 
-LANGUAGES = ("fr", "en")
+LANGUAGES = ("en", "fr", "es", "da", "nb", "sv", "nl")  # English, French, and the systems' own official languages
+FALLBACK = ("en", "fr")  # a text missing in the language asked for: English, else French
 FORMATS = ("json", "csv", "ndjson")
 EARLIEST, LATEST = datetime.date(1000, 1, 1), datetime.date(9998, 12, 31)
 INT_MAX = 2**31 - 1  # the largest integer a column holds (PostgreSQL `integer`)
@@ -153,8 +154,9 @@ class QueryArgs(BaseSchema):
     lang = fields.String(
         validate=validate.OneOf(LANGUAGES),
         metadata={
-            "description": "Language of names and summaries (`text` members, `Content-Language`): `fr` or `en`. "
-            "Wins over `Accept-Language`; without either, `en`.",
+            "description": "Language of names and summaries (`text` members, `Content-Language`): `en`, `fr`, "
+            "`es`, `da`, `nb`, `sv` or `nl`. Wins over `Accept-Language`; without either, `en`. A text the record "
+            "lacks in that language is given in English (else French), and its `lang` says so.",
             "example": "fr",
         },
     )
@@ -245,8 +247,8 @@ class DateOrDateTime(fields.String):
 
 
 class LocalTextSchema(BaseSchema):
-    """Text in French and English (Dutch too for some names), and the one chosen by `lang` / `Accept-Language`
-    (the other of French and English when it is missing)."""
+    """Text in French and English (a system's own languages too for some names), and the one chosen by `lang` /
+    `Accept-Language` (English, else French, when it is missing)."""
 
     fr = fields.String(allow_none=True, metadata={"description": "French text."})
     en = fields.String(allow_none=True, metadata={"description": "English text."})
@@ -255,7 +257,9 @@ class LocalTextSchema(BaseSchema):
     da = fields.String(metadata={"description": "Danish text (names of some systems)."})
     nb = fields.String(metadata={"description": "Norwegian Bokmål text (names of some systems)."})
     sv = fields.String(metadata={"description": "Swedish text (names of some systems)."})
-    text = fields.String(required=True, metadata={"description": "The text in the answer's language, else the other."})
+    text = fields.String(
+        required=True, metadata={"description": "The text in the answer's language, else in English, else in French."}
+    )
     lang = fields.String(
         required=True, validate=validate.OneOf(LANGUAGES), metadata={"description": "The language of `text`."}
     )
@@ -288,11 +292,11 @@ def choose_language_with(chooser) -> None:
 
 
 def localized(texts: dict, lang: str) -> dict | None:
-    """The texts ({fr, en}, maybe nl) with `text` and `lang`: the text in `lang`, or in the other of French and
-    English when it is missing; None when there is neither."""
+    """The texts ({fr, en}, maybe nl, es, ...) with `text` and `lang`: the text in `lang`, else in English, else in
+    French; None when there is neither English nor French."""
     if texts.get("fr") is None and texts.get("en") is None:
         return None
-    chosen = lang if texts.get(lang) is not None else next(other for other in LANGUAGES if other != lang)
+    chosen = next(code for code in (lang, *FALLBACK) if texts.get(code) is not None)
     return {**texts, "text": texts[chosen], "lang": chosen}
 
 

@@ -2,10 +2,31 @@
 
 from marshmallow import fields, validate
 
-from schemas.base import SLUG, BaseSchema
+from schemas.base import LANGUAGES, SLUG, BaseSchema
 
-LANG = fields.String(
-    load_default="en", validate=validate.OneOf(("en", "fr")), metadata={"description": "Language of the texts."}
+ALIASES = {"no": "nb"}  # Norwegian without a written standard: Bokmål, which PST publishes in
+
+
+class EmbedLanguage(fields.String):
+    """The language of an embed: one of LANGUAGES (a BCP 47 tag's primary subtag, in any case: `es-ES`, `NL`), and
+    English for any other value, since an embed pasted into a page with a wrong `lang` must still show the level
+    rather than an error."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        primary = super()._deserialize(value, attr, data, **kwargs).split("-")[0].split("_")[0].lower()
+        lang = ALIASES.get(primary, primary)
+        return lang if lang in LANGUAGES else "en"
+
+
+LANG = EmbedLanguage(
+    load_default="en",
+    metadata={
+        "description": "Language of the texts: "
+        + ", ".join(f"`{code}`" for code in LANGUAGES)
+        + " (a region such as `es-ES` is ignored; `no` is `nb`). Any other value gives English, never an error. A "
+        "text the record lacks in that language is in English (else French), and says so with its `lang`.",
+        "example": "es",
+    },
 )
 
 
@@ -42,7 +63,9 @@ class FeedArgs(BadgeArgs):
 
 class LocalisedTextSchema(BaseSchema):
     text = fields.String(required=True, allow_none=True)
-    lang = fields.String(required=True, metadata={"description": "Language of `text`: the other one when missing."})
+    lang = fields.String(
+        required=True, metadata={"description": "Language of `text`: English (else French) when it is missing."}
+    )
 
 
 class QuoteSchema(BaseSchema):

@@ -27,7 +27,7 @@ from werkzeug import Request
 
 from api import auth, create_app, db
 from api.curation import seeds
-from tests import databases
+from tests import databases, tier
 
 ROOT = Path(__file__).parent.parent
 TEST_SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -108,12 +108,17 @@ def pytest_configure(config):
     config.chromium, config.chromium_problem = chromium_problem()
     if config.chromium_problem and os.environ.get("CI"):
         raise pytest.UsageError(f"CI requires the browser tests, but {config.chromium_problem}")
+    config.tier_problem = tier.varnish_problem() or tier.nginx_problem()
+    if config.tier_problem and os.environ.get("CI"):
+        raise pytest.UsageError(f"CI requires the cache tier tests, but {config.tier_problem}")
 
 
 def pytest_report_header(config):
     lines = [f"PostgreSQL leg: {POSTGRES_URL}"]
     if config.postgres_problem:
         lines = [f"PostgreSQL leg SKIPPED: {POSTGRES_URL} unreachable ({config.postgres_problem})"]
+    if config.tier_problem:
+        lines.append(f"Cache tier tests (Varnish, nginx) SKIPPED: {config.tier_problem}")
     if config.chromium_problem:
         return [*lines, f"Browser tests SKIPPED: {config.chromium_problem}"]
     return [*lines, f"Browser tests: {config.chromium}"]
@@ -122,6 +127,8 @@ def pytest_report_header(config):
 def pytest_terminal_summary(terminalreporter, config):
     if config.postgres_problem:
         terminalreporter.write_sep("!", f"PostgreSQL leg skipped: {config.postgres_problem}", yellow=True)
+    if config.tier_problem:
+        terminalreporter.write_sep("!", f"Cache tier tests skipped: {config.tier_problem}", yellow=True)
     if config.chromium_problem:
         terminalreporter.write_sep("!", f"Browser tests skipped: {config.chromium_problem}", yellow=True)
 

@@ -6,7 +6,7 @@ import zoneinfo
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 
-from api.embed.labels import LABELS, Text, card_labels, colon, format_date, pick
+from api.embed.labels import Text, card_labels, colon, format_date, format_moment, label, pick
 from api.errors import Problem
 from api.http import clock
 from api.inputs import system_or_404
@@ -65,8 +65,8 @@ def since_text(change: Change, system: System, lang: str) -> str:
     text = format_date(change.effective_date, lang)
     if change.effective_at:
         local = datetime.datetime.fromisoformat(change.effective_at).astimezone(zoneinfo.ZoneInfo(system.time_zone))
-        text += f", {local:%H:%M}" if lang == "en" else f" à {local:%H h %M}"
-    return LABELS[lang]["since"].format(date=text)
+        text = format_moment(change.effective_date, local.time(), lang)
+    return label(lang, "since", date=text)
 
 
 def safe_colour(colour: str | None) -> str:

@@ -1,25 +1,31 @@
-"""Atom feeds (RFC 4287) of changes, for all systems and per system: stable entry ids, update times, summaries."""
+"""Atom feeds (RFC 4287) of changes, for all systems and per system: stable entry ids, update times, summaries; and of
+the dataset's changelog (every revision, with its JSON Patch)."""
 
 import datetime
+import json
 from xml.etree import ElementTree
 
 from flask import Response, render_template
 
+from api.auth import authenticated, has_role
+from api.curation import changelog
 from api.embed.labels import colon, label, pick
 from api.http.conditional import dataset_state
-from api.http.public import public_request_url, public_url
+from api.http.public import base, public_request_url, public_url
 from api.inputs import system_or_404
 from api.models import Change, Revision, System
 from api.serving.security import xml_text
 from api.spec import Blueprint
+from schemas.changelog import ChangelogFeedArgs
 from schemas.embed import FeedArgs
 
-blp = Blueprint("feeds", __name__, url_prefix="/v1", description="Atom feeds of changes.")
+blp = Blueprint("feeds", __name__, url_prefix="/v1", description="Atom feeds of changes and of revisions.")
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:threat-levels-api,2026:"  # the scheme of our problem types: ids that never depend on a host name
 MEDIA_TYPE = "application/atom+xml"
 FEED_DOC = {"type": "string"}
+CHANGELOG_FEED_SIZE = 50
 ElementTree.register_namespace("", ATOM)
 
 # Written with the standard library's ElementTree rather than feedgen: feedgen 1.0.0 drops the rel, type and hreflang
@@ -97,3 +103,46 @@ def list_system_changes_feed(system_id, lang):
     system: System = system_or_404(system_id)
     title = label(lang, "feed_title", system=pick(system, "name", lang).text)
     return atom_feed(f"{TAG}systems/{system.id}/changes", title, list(Change.newest(system.id)), lang)
+
+
+@blp.route("/revisions.atom")
+@blp.arguments(ChangelogFeedArgs, location="query")
+@blp.response(200, FEED_DOC, content_type=MEDIA_TYPE, description="An Atom feed (RFC 4287), newest first.")
+@blp.problems(401)
+def list_changelog_feed(args):
+    """The latest 50 revisions of the dataset (matching the filters), as an Atom feed."""
+    rows = changelog.entries(
+        list(
+            changelog.matching(args, admin=has_role(authenticated(), "admin"))
+            .order_by(Revision.id.desc())
+            .limit(CHANGELOG_FEED_SIZE)
+        )
+    )
+    feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
+    add(feed, "id", f"{TAG}revisions")
+    add(feed, "title", "Threat Levels API: revisions of the dataset", type="text")
+    written = rows[0].created_at if rows else dataset_state()[1]
+    add(feed, "updated", rfc3339(written) if written else "1970-01-01T00:00:00Z")
+    add(feed, "link", rel="self", type=MEDIA_TYPE, href=public_request_url())
+    add(add(feed, "author"), "name", "Threat Levels API")
+    add(feed, "rights", "Data: CC BY 4.0", type="text")
+    for row in rows:
+        entry = add(feed, "entry")
+        add(entry, "id", f"{TAG}revisions/{row.id}")
+        add(entry, "title", f"Revision {row.id}: {row.action} {row.record_kind} {row.record_id}", type="text")
+        add(entry, "updated", rfc3339(row.created_at))
+        add(add(entry, "author"), "name", row.author)
+        add(entry, "link", rel="alternate", type="application/json", href=base() + row.record_url)
+        add(
+            entry,
+            "link",
+            rel="version-history",
+            type="application/json",
+            href=base() + row.history_url,
+        )
+        add(entry, "category", term=row.action, scheme=f"{TAG}actions")
+        if row.reason:
+            add(entry, "summary", row.reason, type="text")
+        add(entry, "content", json.dumps(row.patch, ensure_ascii=False, sort_keys=True), type="text")
+    body = ElementTree.tostring(feed, encoding="unicode", xml_declaration=False)
+    return Response('<?xml version="1.0" encoding="utf-8"?>\n' + body, mimetype=MEDIA_TYPE)

@@ -3,7 +3,7 @@
 from http import HTTPStatus
 
 from api.embed.card import display
-from api.embed.labels import format_date, pick
+from api.embed.labels import format_date, label, pick
 from api.embed.style import CSS, level_rule
 from api.errors import Problem
 from api.http.render import render_html
@@ -30,4 +30,4 @@ def show_change(change_id, lang):
         raise Problem(HTTPStatus.NOT_FOUND, f"No change {change_id!r}.", "not-found")
     d = display(change.system, change, lang)
     return render_html("embed/change.html", CSS + CHANGE_CSS + level_rule(d), framed=False, policy=NO_FAVICON, d=d, change=change,
-                         pick=pick, format_date=format_date, theme="auto")  # fmt: skip
+                         pick=pick, format_date=format_date, label=label, theme="auto")  # fmt: skip

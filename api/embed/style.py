@@ -7,11 +7,18 @@ import json
 from pathlib import Path
 
 from api.embed.card import Display
+from api.embed.labels import LABELS
 
 STATIC = Path(__file__).parent.parent / "static" / "embed"
 CSS = (STATIC / "embed.css").read_text()
 FRAME_SCRIPT = (STATIC / "frame.js").read_text()
-WIDGET_SCRIPT = (STATIC / "widget.js").read_text().replace('"__CSS__"', json.dumps(CSS))
+UNAVAILABLE = {lang: texts["unavailable"] for lang, texts in LABELS.items()}  # what the widget says without data
+WIDGET_SCRIPT = (
+    (STATIC / "widget.js")
+    .read_text()
+    .replace('"__CSS__"', json.dumps(CSS))
+    .replace('"__UNAVAILABLE__"', json.dumps(UNAVAILABLE))
+)
 WIDGET_INTEGRITY = "sha384-" + base64.b64encode(hashlib.sha384(WIDGET_SCRIPT.encode()).digest()).decode()
 PREVIEW_CSS = (STATIC / "preview.css").read_text()
 

@@ -5,6 +5,7 @@ from http import HTTPStatus
 from flask import Response, render_template
 
 from api.embed.card import Display, current_display
+from api.embed.labels import LABELS, language_name
 from api.embed.snippets import frame_tag, snippets
 from api.embed.style import CSS, FRAME_SCRIPT, PREVIEW_CSS, WIDGET_INTEGRITY, WIDGET_SCRIPT, level_rule
 from api.errors import Problem
@@ -109,4 +110,5 @@ def show_preview(lang, system=None):
     own = {"script_src": "'self'", "connect_src": "'self'", "frame_src": "'self'", "img_src": "'self' data:"}
     return render_html("embed/preview.html", CSS + PREVIEW_CSS, framed=False, policy=own, d=d, base=base(),
                          systems=System.listed(), integrity=WIDGET_INTEGRITY, frame_tag=frame_tag,
+                         languages=[(code, language_name(code)) for code in LABELS],
                          snippets=snippets(base(), d.system, d.system_name.text or d.system, lang))  # fmt: skip

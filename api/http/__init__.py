@@ -9,6 +9,7 @@ from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.http.conditional import conditional_get, evaluate_conditions
+from api.http.deprecation import announce
 from api.http.render import REVISION_HEADER
 
 RATE_LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"]
@@ -39,6 +40,7 @@ def init_app(app: Flask) -> None:
     app.after_request(evaluate_conditions)
     Compress(app)
     app.after_request(conditional_get)
+    app.after_request(announce)  # deprecated operations say so, on every answer (docs/versioning.md)
 
 
 def trust_proxies(app: Flask) -> None:

@@ -10,7 +10,7 @@ DEFAULT_LANGUAGE = "en"
 
 
 def response_language() -> str:
-    """`fr` or `en` for the request being answered (chosen once per request)."""
+    """The language of the request being answered, one of schemas.base.LANGUAGES (chosen once per request)."""
     if not has_request_context():
         return DEFAULT_LANGUAGE
     if "lang" not in g:

@@ -10,7 +10,7 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 from flask import current_app, request
-from peewee import DateField, Tuple
+from peewee import DateField, IntegerField, Tuple
 
 from api.errors import Problem
 from api.http.exports import Columns, csv_text, ndjson_text
@@ -30,7 +30,10 @@ class Keyset:
         self.query, self.keys, self.descending = query, keys, descending
         self.count = count or query.count
         self.order = ("-" if descending else "") + keys[0].name
-        self.types = tuple(datetime.date.fromisoformat if isinstance(key, DateField) else str for key in keys)
+        self.types = tuple(
+            datetime.date.fromisoformat if isinstance(key, DateField) else int if isinstance(key, IntegerField) else str
+            for key in keys
+        )
 
     def key(self, row) -> tuple:
         return tuple(getattr(row, key.name) for key in self.keys)

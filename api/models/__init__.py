@@ -2,6 +2,7 @@
 
 from api.models.changes import Change, ChangeArea, ChangeEvent, ChangeSource, Justification, Measure
 from api.models.events import Event, EventSource
+from api.models.releases import Release, ReleaseFile
 from api.models.revisions import Revision
 from api.models.sources import Source
 from api.models.systems import Level, Scale, System
@@ -22,6 +23,8 @@ MODELS = [
     Measure,
     Revision,
     Token,
+    Release,
+    ReleaseFile,
 ]
 
 __all__ = [model.__name__ for model in MODELS] + ["MODELS"]

@@ -92,6 +92,40 @@ class Revision(BaseModel):
         return row.id, row.created_at.replace(tzinfo=datetime.UTC)
 
     @classmethod
+    def changelog(cls, *, public: bool, kind=None, record_id=None, author=None, since=None, until=None):
+        """Every revision of the dataset matching the filters (any order: the caller pages it by id), each with
+        `previous_id`, the record's revision before it. `public`: without the revisions only admins may see, those
+        of a record at or before its latest retraction (so all of a record that is retracted now)."""
+        before = cls.alias()
+        previous = (
+            before.select(fn.MAX(before.id))
+            .where((before.record_kind == cls.record_kind) & (before.record_id == cls.record_id) & (before.id < cls.id))
+        )  # fmt: skip
+        conditions = []
+        if public:
+            later = cls.alias()
+            retracted_since = later.select(SQL("1")).where(
+                (later.record_kind == cls.record_kind) & (later.record_id == cls.record_id) & (later.id >= cls.id)
+                & (later.action == "retract")
+            )  # fmt: skip
+            conditions.append(~fn.EXISTS(retracted_since))
+        for column, value in ((cls.record_kind, kind), (cls.record_id, record_id), (cls.author, author)):
+            if value is not None:
+                conditions.append(column == value)
+        if since is not None:
+            conditions.append(cls.created_at >= datetime.datetime.combine(since, datetime.time()))
+        if until is not None:
+            after = datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time())
+            conditions.append(cls.created_at < after)
+        query = cls.select(cls, previous.alias("previous_id"))
+        return query.where(*conditions) if conditions else query
+
+    @classmethod
+    def contents(cls, ids: list[int]) -> dict[int, dict | None]:
+        """The content of each of these revisions, by id."""
+        return {row.id: row.content for row in cls.select(cls.id, cls.content).where(cls.id.in_(ids))} if ids else {}
+
+    @classmethod
     def latest_for(cls, kind: str, record_id: str):
         return (
             cls.select().where((cls.record_kind == kind) & (cls.record_id == record_id)).order_by(cls.id.desc()).first()

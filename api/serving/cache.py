@@ -26,7 +26,7 @@ seconds before it, the Cache-Control of a kept answer is cut so that no cache do
 Neither knows anything of the views: nothing but a GET answer is kept, never one to a request carrying credentials
 (Authorization), never one that says no-store, private or no-cache, nor one whose Vary names a request header outside
 the key (Accept, Accept-Language, Accept-Encoding). A successful write on this instance makes it look at the revision
-again at once.
+again at once, and so does a request that says `Cache-Control: no-cache` (the cache tier's fetches).
 """
 
 import datetime
@@ -235,6 +235,14 @@ def cacheable(environ: dict) -> bool:
     )
 
 
+def revalidate_if_asked(cache: ResponseCache, environ: dict) -> None:
+    """A request with `Cache-Control: no-cache` (as the HTTP cache tier's fetches say, deploy/varnish/) is answered
+    from the revision as it is now, not as this worker last looked at it: a write purged from the tier is never put
+    back in it by an instance that has not yet seen the write (api/serving/cache_tier.py)."""
+    if "no-cache" in environ.get("HTTP_CACHE_CONTROL", ""):
+        cache.expire_revision()
+
+
 def lookup() -> tuple[str, Entry | None]:
     """("hit" | "not-modified" | "miss" | "bypass", entry): computed once per request, shared with the rate limiter."""
     if "response_cache" not in g:
@@ -242,6 +250,7 @@ def lookup() -> tuple[str, Entry | None]:
         environ = request.environ
         if current_app.config["CACHE_ENABLED"] and cacheable(environ) and request.blueprint not in BYPASS_BLUEPRINTS:
             cache: ResponseCache = current_app.extensions["response_cache"]
+            revalidate_if_asked(cache, environ)
             looks = not cache.fresh()
             g.cache_revision = cache.current_revision()
             if looks:  # what the answer is built from, read in the same query: the revision is read once per request

@@ -7,7 +7,7 @@ from flask import Flask
 
 from api.db import UNAVAILABLE, database
 from api.serving import limits, steps
-from api.serving.cache import ResponseCache, cacheable, request_key
+from api.serving.cache import ResponseCache, cacheable, request_key, revalidate_if_asked
 
 
 def init_app(app: Flask) -> None:
@@ -29,6 +29,7 @@ class FastPath:
 
     def serve(self, environ: dict, start_response) -> list[bytes] | None:
         started = time.perf_counter()
+        revalidate_if_asked(self.cache, environ)
         if not self.cache.fresh() and not self.look_at_revision():
             return None
         now = self.cache.clock()

@@ -1,6 +1,19 @@
 """Version 1 of the API: one blueprint per resource."""
 
-from api.v1 import batch, changes, dataset, events, index, levels, parts, revisions, sources, systems
+from api.v1 import (
+    batch,
+    changelog,
+    changes,
+    dataset,
+    events,
+    index,
+    levels,
+    parts,
+    releases,
+    revisions,
+    sources,
+    systems,
+)
 
 BLUEPRINTS = (
     index.blp,
@@ -11,8 +24,10 @@ BLUEPRINTS = (
     events.blp,
     sources.blp,
     revisions.blp,
+    changelog.blp,
     batch.blp,
     dataset.blp,
+    releases.blp,
 )
 
 

@@ -6,6 +6,7 @@ import datetime
 from flask import url_for
 
 from api import dumps
+from api.datapackage import AUTHOR, TITLE
 from api.http.conditional import dataset_state
 from api.http.language import use_language
 from api.http.public import public_url
@@ -16,8 +17,6 @@ from schemas.base import BaseSchema, QueryArgs
 from schemas.dataset import DatasetSchema
 
 blp = Blueprint("dataset", __name__, url_prefix="/v1", description="Cite the dataset; download all of it.")
-TITLE = "Threat Levels: a curated, cited database of national terror-alert levels"
-AUTHOR = "Threat Levels API contributors"
 LICENCES = [
     {"id": "CC-BY-4.0", "name": "Creative Commons Attribution 4.0 International",
      "url": "https://creativecommons.org/licenses/by/4.0/", "applies_to": "the data (the curated records)"},

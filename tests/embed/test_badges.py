@@ -36,7 +36,7 @@ def test_display_json_is_what_the_widget_renders(client):
     body = response.get_json()
     assert body["level_name"] == {"text": "Élevé", "lang": "fr"}
     assert body["why"] == {"text": "Lowered again.", "lang": "en"}
-    assert body["since_text"] == "Depuis le 1er mai 2024" and body["rank_text"] == "Niveau 2 sur 3"
+    assert body["since_text"] == "Depuis le 1 mai 2024" and body["rank_text"] == "Niveau 2 sur 3"
     assert body["change_url"] == "http://localhost/changes/zz-alert-2024-05-01?lang=fr"
     assert body["colour"] == "#e9c46a" and body["text_colour"] == "#000000"
     assert response.headers["Access-Control-Allow-Origin"] == "*"

@@ -29,7 +29,7 @@ def test_embed_page_shows_the_current_level_since_when_why_and_as_of(client):
 
 def test_embed_page_speaks_french_and_marks_english_fallbacks(client):
     html = page(client, "/embed/v1/zz-alert?lang=fr")
-    assert "Élevé" in html.text and "Depuis le 1er mai 2024" in html.text and "À jour au 30 juin 2024" in html.text
+    assert "Élevé" in html.text and "Depuis le 1 mai 2024" in html.text and "À jour au 30 juin 2024" in html.text
     assert {"lang": "en"} in html.tags("span")  # the summary exists in English only
     assert html.tags("html")[0]["lang"] == "fr"
 

@@ -12,10 +12,7 @@
   var MAX_BACKOFF_SECONDS = 900;
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var COLOUR = /^#[0-9a-f]{6}$/;
-  var UNAVAILABLE = {
-    en: "The alert level is unavailable right now.",
-    fr: "Le niveau d'alerte est indisponible pour le moment."
-  };
+  var UNAVAILABLE = "__UNAVAILABLE__"; // {lang: text} for every language we speak (api/embed/labels.py)
   var feeds = new Map();
   var seen = new WeakSet();
   var sheet = null;
@@ -185,7 +182,7 @@
     var system = host.getAttribute("data-threat-levels");
     if (!SLUG.test(system || "")) return;
     seen.add(host);
-    var lang = host.dataset.lang === "fr" ? "fr" : "en";
+    var lang = Object.prototype.hasOwnProperty.call(UNAVAILABLE, host.dataset.lang) ? host.dataset.lang : "en";
     var key = system + "|" + lang;
     var feed = feeds.get(key);
     if (!feed) {
