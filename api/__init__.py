@@ -4,7 +4,8 @@ from flask import Flask
 
 from api import cli, config, db, docs, errors, http, ops, v1
 from api.embed import feeds, oembed, pages, views
-from api.serving import cache, cache_tier, fast_path, limits, logs, security, steps
+from api.http import storable
+from api.serving import cache, cache_tier, credentials, fast_path, limits, logs, security, steps
 from api.spec import Api, HttpContractPlugin
 
 
@@ -18,7 +19,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     # Order matters for the request hooks: before_request hooks run in this order, after_request hooks in reverse.
     # The per-request steps first (request id and timer; the log line and metrics come last), rate limits before the
     # cache serves, and the cache's lookup last, so that a cached answer still passes rate limits, CORS and the steps.
-    for part in (db, errors, logs, steps, limits, http, security, cli, cache_tier, cache, fast_path):
+    for part in (db, errors, logs, steps, limits, storable, credentials, http, security, cli, cache_tier, cache,
+                 fast_path):
         part.init_app(app)
     http.trust_proxies(app)
     api = Api(app, spec_kwargs={"info": INFO, "extra_plugins": [HttpContractPlugin()]})

@@ -2,12 +2,16 @@
 
 import os
 import time
+from urllib.parse import urlsplit
 
 
 class Defaults:
     """Settings every deployment starts from; those named in ENVIRONMENT can be overridden by the environment."""
 
     DATABASE_URL = None  # None: an SQLite file in the instance folder
+    # Where clients reach the app: every absolute URL (embeds, snippets, oEmbed, feeds, Link headers, the citation)
+    # starts with it, never with the request's Host (api/http/public.py). The default is `make serve`'s own address.
+    PUBLIC_URL = "http://127.0.0.1:8000"
     DATABASE_POOL_SIZE = 4  # PostgreSQL connections per worker process, at most
     DATABASE_POOL_TIMEOUT = 10.0  # seconds a request waits for a free pooled connection before a 503
     DATABASE_CONNECT_TIMEOUT = 5  # seconds to open a PostgreSQL connection before a 503
@@ -60,6 +64,7 @@ class Defaults:
 
 ENVIRONMENT = (
     "DATABASE_URL",
+    "PUBLIC_URL",
     "DATABASE_POOL_SIZE",
     "DATABASE_POOL_TIMEOUT",
     "DATABASE_CONNECT_TIMEOUT",
@@ -122,6 +127,12 @@ def check(config) -> None:
     """Refuse settings that would break a promise made in the README."""
     if not 0 <= config["CACHE_REVISION_TTL"] <= 1:
         raise ConfigError("CACHE_REVISION_TTL must be between 0 and 1 second: it bounds how stale an answer can be")
+    public = urlsplit(config["PUBLIC_URL"])
+    if public.scheme not in ("http", "https") or not public.netloc or public.query or public.fragment:
+        raise ConfigError(
+            f"PUBLIC_URL={config['PUBLIC_URL']!r} is not an absolute http(s) URL: https://levels.example.org"
+        )
+    config["PUBLIC_URL"] = config["PUBLIC_URL"].rstrip("/")
     if config["DATABASE_POOL_SIZE"] < 1 or config["DATABASE_POOL_TIMEOUT"] <= 0:
         raise ConfigError("DATABASE_POOL_SIZE must be at least 1 and DATABASE_POOL_TIMEOUT above 0")
     if config["WEBHOOKS_LEASE"] <= 3 * config["WEBHOOKS_TIMEOUT"]:

@@ -4,11 +4,13 @@ import contextlib
 import json
 from http import HTTPStatus
 
-from flask import request
+from flask import current_app, request
 from werkzeug.datastructures import ETags
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.http import parse_etags
 
 from api.errors import Problem
+from api.http.storable import MAX_DEPTH, body_problems
 from api.models import System
 
 JSON = "application/json"
@@ -24,13 +26,22 @@ def json_body(accepted: tuple[str, ...] = (JSON,)) -> dict:
             f"Send the body as {' or '.join(accepted)} (got {request.mimetype or 'no Content-Type'}).",
             headers={"Accept-Patch": MERGE_PATCH} if MERGE_PATCH in accepted else {},
         )
-    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH
+    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH, when the length is declared
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is None and len(raw) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()  # a chunked body is cut at the limit (werkzeug's LimitedStream): it was longer
     try:
         body = json.loads(raw.decode("utf-8"), object_pairs_hook=unique_keys, parse_constant=no_constants)
     except (ValueError, UnicodeDecodeError) as exc:
         raise Problem(HTTPStatus.BAD_REQUEST, f"The body is not valid UTF-8 JSON: {exc}", "malformed-body") from None
+    except RecursionError:
+        raise Problem(
+            HTTPStatus.BAD_REQUEST, f"The body nests deeper than {MAX_DEPTH} levels.", "malformed-body"
+        ) from None
     if not isinstance(body, dict):
         raise invalid([("/", "The body must be a JSON object.")])
+    if problems := body_problems(body):
+        raise invalid(problems, "The body holds what no database can store; see errors.")
     return body
 
 

@@ -109,6 +109,9 @@ class DateOrInstant(fields.String):
             ) from None
         if isinstance(parsed, datetime.datetime) and parsed.tzinfo is None:
             raise ValidationError("Give the UTC offset of the date-time, e.g. 2016-03-22T09:00:00+01:00.")
+        day = parsed.date() if isinstance(parsed, datetime.datetime) else parsed
+        if not EARLIEST <= day <= LATEST:
+            raise ValidationError(f"Out of range: give a date between {EARLIEST} and {LATEST}.")
         return parsed
 
     def _serialize(self, value, attr, obj, **kwargs):
@@ -142,6 +145,7 @@ LANGUAGES = ("en", "fr", "es", "da", "nb", "sv", "nl")  # English, French, and t
 FALLBACK = ("en", "fr")  # a text missing in the language asked for: English, else French
 FORMATS = ("json", "csv", "ndjson")
 EARLIEST, LATEST = datetime.date(1000, 1, 1), datetime.date(9998, 12, 31)
+INT_MAX = 2**31 - 1  # the largest integer a column holds (PostgreSQL `integer`)
 
 
 class QueryArgs(BaseSchema):

@@ -30,7 +30,11 @@ class OperationResultSchema(BaseSchema):
     path = fields.String(required=True)
     status = fields.Integer(required=True, metadata={"description": "What the write alone would have answered."})
     location = fields.String(allow_none=True, required=True, metadata={"description": "The record written."})
-    etag = fields.String(allow_none=True, required=True, metadata={"description": "Its ETag after the batch."})
+    etag = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "Its version, for If-Match (its GET's ETag starts with it)."},
+    )
 
 
 class BatchSchema(Envelope):

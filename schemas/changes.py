@@ -5,6 +5,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from schemas.base import (
     AREA,
     COUNTRY,
+    INT_MAX,
     LANGUAGE,
     SLUG,
     BaseSchema,
@@ -81,7 +82,7 @@ class JustificationInput(BaseSchema):
 class MeasureInput(BaseSchema):
     id = fields.String(required=True, validate=SLUG)
     description = Bilingual(required=True)
-    quantity = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    quantity = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=INT_MAX))
     unit = fields.String(allow_none=True)
     source_ids = source_ids(required=True, validate=validate.Length(min=1))
 

@@ -4,6 +4,7 @@ from marshmallow import fields, validate
 
 from schemas.base import (
     COUNTRY,
+    INT_MAX,
     SLUG,
     BaseSchema,
     Bilingual,
@@ -31,9 +32,9 @@ class PerpetratorSchema(BaseSchema):
 class CasualtyReportSchema(BaseSchema):
     """One figure as one source gave it: figures differ between sources and change over time."""
 
-    killed = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    killed = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=INT_MAX))
     killed_qualifier = fields.String(allow_none=True, validate=validate.OneOf(QUALIFIERS))
-    injured = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    injured = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=INT_MAX))
     injured_qualifier = fields.String(allow_none=True, validate=validate.OneOf(QUALIFIERS))
     as_of = fields.Date(allow_none=True, metadata={"description": "Date the figure refers to, when known."})
     source_id = fields.String(required=True, validate=SLUG)

@@ -159,9 +159,11 @@ def database_url(backend, tmp_path):
 
 
 def app_on(database_url: str):
-    # The revision is looked at on every request (no staleness): tests write and read back at once.
+    # The revision is looked at on every request (no staleness): tests write and read back at once. Absolute URLs
+    # are under the test client's own address.
     app = create_app(
-        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0}
+        {"TESTING": True, "DATABASE_URL": database_url, "SEEDS_DIR": str(TEST_SEEDS), "CACHE_REVISION_TTL": 0,
+         "PUBLIC_URL": "http://localhost"}  # fmt: skip
     )
     app.test_client_class = ContractClient
     return app

@@ -25,6 +25,7 @@ from api.curation.history import LevelKey, Step, scope_keys
 from api.curation.kinds import KINDS, PARTS, RECORDS
 from api.db import lock_rows, write_transaction
 from api.errors import Problem
+from api.http.conditional import version_of
 from api.inputs import invalid, merge_patch
 from api.models import Change, Level, Revision, System
 from api.webhooks import outbox
@@ -217,7 +218,7 @@ def lock_part(kind: str, part_id: str) -> str:
 
 def require_current(kind: str, record_id: str, etags) -> None:
     current = revisions.record_etag(kind, record_id)
-    if not etags.contains(current.strip('"')):
+    if version_of(current.strip('"')) not in {version_of(tag) for tag in etags.as_set()}:
         raise Problem(
             HTTPStatus.PRECONDITION_FAILED,
             f"The {kind} {record_id!r} changed since you read it: its ETag is now {current}. GET it again, apply your "

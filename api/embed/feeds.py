@@ -7,7 +7,7 @@ import datetime
 import json
 from xml.etree import ElementTree
 
-from flask import Response, render_template, request, url_for
+from flask import Response, render_template
 from markupsafe import escape
 
 from api.auth import authenticated, has_role
@@ -15,6 +15,7 @@ from api.curation import changelog
 from api.embed.corrections import Correction, corrections, said, tombstones, took_effect
 from api.embed.labels import colon, label, pick
 from api.http.conditional import dataset_state
+from api.http.public import base, public_request_url, public_url
 from api.inputs import system_or_404
 from api.models import Change, Revision, System
 from api.serving.security import xml_text
@@ -69,9 +70,9 @@ def add_entry(feed, change: Change, correction: Correction | None, lang: str) ->
     add(entry, "title", entry_title(change, lang), type="text")
     add(entry, "published", rfc3339(published))
     add(entry, "updated", rfc3339(updated))
-    page = url_for("change_pages.show_change", change_id=change.id, lang=lang, _external=True)
+    page = public_url("change_pages.show_change", change_id=change.id, lang=lang)
     add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page)
-    add(entry, "link", rel="alternate", type="application/json", href=url_for("changes.get_change", change_id=change.id, _external=True))  # fmt: skip
+    add(entry, "link", rel="alternate", type="application/json", href=public_url("changes.get_change", change_id=change.id))  # fmt: skip
     add(entry, "category", term=change.direction, scheme=f"{TAG}directions",
         label=label(lang, f"direction_{change.direction}"))  # fmt: skip
     summary = pick(change, "summary", lang)
@@ -101,7 +102,7 @@ def atom_feed(feed_id: str, title: str, changes: list[Change], lang: str, system
     add(feed, "id", feed_id)
     add(feed, "title", title, type="text")
     updated = add(feed, "updated")
-    add(feed, "link", rel="self", type=MEDIA_TYPE, href=request.url)
+    add(feed, "link", rel="self", type=MEDIA_TYPE, href=public_request_url())
     add(add(feed, "author"), "name", "Threat Levels API")
     add(feed, "generator", "Threat Levels API")
     add(feed, "rights", label(lang, "rights"), type="text")
@@ -152,7 +153,7 @@ def list_changelog_feed(args):
     add(feed, "title", "Threat Levels API: revisions of the dataset", type="text")
     written = rows[0].created_at if rows else dataset_state()[1]
     add(feed, "updated", rfc3339(written) if written else "1970-01-01T00:00:00Z")
-    add(feed, "link", rel="self", type=MEDIA_TYPE, href=request.url)
+    add(feed, "link", rel="self", type=MEDIA_TYPE, href=public_request_url())
     add(add(feed, "author"), "name", "Threat Levels API")
     add(feed, "rights", "Data: CC BY 4.0", type="text")
     for row in rows:
@@ -161,13 +162,13 @@ def list_changelog_feed(args):
         add(entry, "title", f"Revision {row.id}: {row.action} {row.record_kind} {row.record_id}", type="text")
         add(entry, "updated", rfc3339(row.created_at))
         add(add(entry, "author"), "name", row.author)
-        add(entry, "link", rel="alternate", type="application/json", href=request.url_root.rstrip("/") + row.record_url)
+        add(entry, "link", rel="alternate", type="application/json", href=base() + row.record_url)
         add(
             entry,
             "link",
             rel="version-history",
             type="application/json",
-            href=request.url_root.rstrip("/") + row.history_url,
+            href=base() + row.history_url,
         )
         add(entry, "category", term=row.action, scheme=f"{TAG}actions")
         if row.reason:

@@ -2,13 +2,14 @@
 
 from http import HTTPStatus
 
-from flask import Response, render_template, request, url_for
+from flask import Response, render_template
 
 from api.embed.card import Display, current_display
 from api.embed.labels import LABELS, language_name
 from api.embed.snippets import frame_tag, snippets
 from api.embed.style import CSS, FRAME_SCRIPT, PREVIEW_CSS, WIDGET_INTEGRITY, WIDGET_SCRIPT, level_rule
 from api.errors import Problem
+from api.http.public import base, public_request_url, public_url
 from api.http.render import render_html
 from api.inputs import system_or_404
 from api.models import System
@@ -29,8 +30,8 @@ def xmltext(text: str | None) -> str:
 
 def urls(d: Display) -> dict:
     return {
-        "change_url": url_for("change_pages.show_change", change_id=d.change_id, lang=d.lang, _external=True),
-        "embed_url": url_for("embed.show_embed", system_id=d.system, lang=d.lang, _external=True),
+        "change_url": public_url("change_pages.show_change", change_id=d.change_id, lang=d.lang),
+        "embed_url": public_url("embed.show_embed", system_id=d.system, lang=d.lang),
     }
 
 
@@ -51,7 +52,7 @@ def text_width(text: str) -> int:
 def show_embed(system_id, lang, theme, size):
     """The current level as a page for an iframe: no external request, no cookie, strict CSP."""
     d = current_display(system_id, lang)
-    oembed = url_for("oembed.get_oembed", url=request.url, format="json", _external=True)
+    oembed = public_url("oembed.get_oembed", url=public_request_url(), format="json")
     return render_html("embed/frame.html", CSS + level_rule(d), framed=True, scripts=(FRAME_SCRIPT,),
                          d=d, theme=theme, size=size, oembed_url=oembed, **urls(d))  # fmt: skip
 
@@ -106,9 +107,8 @@ def show_preview(lang, system=None):
     if system_row is None:
         raise Problem(HTTPStatus.NOT_FOUND, "No system is recorded yet; see /v1/systems.", "not-found")
     d = current_display(system_row.id, lang)
-    base = request.host_url.rstrip("/")
     own = {"script_src": "'self'", "connect_src": "'self'", "frame_src": "'self'", "img_src": "'self' data:"}
-    return render_html("embed/preview.html", CSS + PREVIEW_CSS, framed=False, policy=own, d=d, base=base,
+    return render_html("embed/preview.html", CSS + PREVIEW_CSS, framed=False, policy=own, d=d, base=base(),
                          systems=System.listed(), integrity=WIDGET_INTEGRITY, frame_tag=frame_tag,
                          languages=[(code, language_name(code)) for code in LABELS],
-                         snippets=snippets(base, d.system, d.system_name.text or d.system, lang))  # fmt: skip
+                         snippets=snippets(base(), d.system, d.system_name.text or d.system, lang))  # fmt: skip

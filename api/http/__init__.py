@@ -8,7 +8,7 @@ from flask_compress import Compress
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api.http.conditional import conditional_get
+from api.http.conditional import conditional_get, evaluate_conditions
 from api.http.deprecation import announce
 from api.http.render import REVISION_HEADER
 
@@ -34,14 +34,17 @@ def init_app(app: Flask) -> None:
     )
     # gzip or brotli when the client asks and the body is worth it (COMPRESS_MIN_SIZE). Registered before
     # conditional_get, so it runs after it: the ETag is that of the uncompressed body, and Flask-Compress turns it
-    # into "<etag>:br" (or :gzip) for the compressed one and evaluates If-None-Match again, so 304s keep working.
+    # into "<etag>:br" (or :gzip) for the compressed one. The conditions are evaluated once, on the answer as sent
+    # (evaluate_conditions, registered first so it runs last), with tags compared whatever their coding.
+    app.config["COMPRESS_EVALUATE_CONDITIONAL_REQUEST"] = False
+    app.after_request(evaluate_conditions)
     Compress(app)
     app.after_request(conditional_get)
     app.after_request(announce)  # deprecated operations say so, on every answer (docs/versioning.md)
 
 
 def trust_proxies(app: Flask) -> None:
-    """Believe X-Forwarded-For/-Proto/-Host from TRUSTED_PROXIES proxies: the outermost WSGI layer, so that rate
-    limits and logs everywhere see the client's address."""
+    """Believe X-Forwarded-For/-Proto from TRUSTED_PROXIES proxies: the outermost WSGI layer, so that rate limits and
+    logs everywhere see the client's address. Never X-Forwarded-Host: absolute URLs come from PUBLIC_URL."""
     if hops := app.config["TRUSTED_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)

@@ -4,6 +4,10 @@ CSV follows RFC 4180: a header row, CRLF line ends, fields quoted when they hold
 UTF-8 without a byte-order mark. Columns are flat: a level is its code (with its rank and names beside it), a list of
 ids is joined with `;`, both languages get a column each, and an empty cell is a null. Regional and sectoral exceptions
 are `where:level` pairs joined with `;` (`FR-67:urgence-attentat`, `aviation:high`).
+
+A text cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) is made
+inert as OWASP's CSV injection guidance says: prefixed with a single quote, which spreadsheets show as text. Numbers,
+dates and instants are never prefixed (a spreadsheet reads them as values), and JSON and NDJSON keep the exact text.
 """
 
 import csv
@@ -13,6 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 Columns = dict[str, Callable[[object], object]]
 LIST_SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """`text` as a spreadsheet shows it without running it."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def cell(value) -> str:
@@ -21,9 +31,11 @@ def cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(item) for item in value)
+        return inert(LIST_SEPARATOR.join(str(item) for item in value))
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, str):
+        return inert(value)
     return str(value)
 
 

@@ -14,7 +14,9 @@ from peewee import DateField, IntegerField, Tuple
 
 from api.errors import Problem
 from api.http.exports import Columns, csv_text, ndjson_text
+from api.http.public import public_request_url
 from api.http.render import negotiate, render
+from api.http.storable import unstorable
 
 # No well-kept library pages peewee queries by keyset (flask-smorest's pagination is by offset, which skips and
 # repeats rows when data is inserted mid-walk); this is the whole of it.
@@ -134,6 +136,8 @@ def decode_cursor(cursor: str, order: str, types: tuple) -> tuple[str, tuple]:
         parts = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if not isinstance(parts, list) or len(parts) != len(types) + 2 or parts[0] not in ("next", "prev"):
             raise ValueError
+        if any(isinstance(part, str) and unstorable(part) for part in parts):
+            raise ValueError
         if parts[1] != order:
             raise Problem(HTTPStatus.BAD_REQUEST, "This cursor belongs to another sort order.", "invalid-parameter",
                           errors=[{"parameter": "cursor", "detail": f"Made for sort={parts[1]}, not {order}."}])  # fmt: skip
@@ -152,5 +156,5 @@ def link_header(links: dict[str, dict]) -> str:
     entries = []
     for rel, params in links.items():
         query = urlencode({key: value for key, value in params.items() if value is not None})
-        entries.append(f'<{request.base_url}{"?" + query if query else ""}>; rel="{rel}"')
+        entries.append(f'<{public_request_url(query=False)}{"?" + query if query else ""}>; rel="{rel}"')
     return ", ".join(entries)

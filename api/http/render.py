@@ -10,7 +10,7 @@ from markupsafe import Markup
 from werkzeug.http import is_resource_modified
 
 from api.errors import Problem
-from api.http.conditional import dataset_state
+from api.http.conditional import dataset_state, representation_etag
 from api.http.language import response_language
 from api.serving.security import page_policy
 
@@ -51,6 +51,8 @@ def render(
     `streamed` is False (small bodies, ETag from the bytes). A write's answer (`status`) is rendered the same way,
     after the write: its dataset revision is the one the write made."""
     exports = exports or {}
+    headers = dict(headers or {})
+    version = headers.pop("ETag", None)  # a record's version (api/curation/revisions.py): the ETag adds the bytes
     name = negotiate(["json", *exports])
     revision, _ = dataset_state()
     if name == "json":
@@ -65,7 +67,9 @@ def render(
     if name == "ndjson":
         response.headers["Content-Language"] = response_language()
     response.headers[REVISION_HEADER] = str(revision)
-    response.headers.update(headers or {})
+    response.headers.update(headers)
+    if version is not None and not response.is_streamed:
+        response.set_etag(representation_etag(version.strip('"'), response.get_data()))
     response.status_code = status
     return response
 

@@ -48,7 +48,9 @@ from api.models import Revision
 
 # The request headers that can change a body: they are part of the key (as WSGI environ keys, read directly).
 KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING")
-VARY_HANDLED = {"accept", "accept-language", "accept-encoding"}
+# Authorization too: no request carrying it is ever served or kept (`cacheable`), so a kept answer is always the one
+# for no credentials, which is what `Vary: Authorization` asks of a cache.
+VARY_HANDLED = {"accept", "accept-language", "accept-encoding", "authorization"}
 # Headers that belong to one exchange, not to the representation: never kept, made anew for every answer. CORS
 # headers are kept: an answer whose CORS headers depend on the request says Vary: Origin, and is then not kept.
 PER_REQUEST = ("x-request-id", "x-ratelimit-", "ratelimit", "retry-after", "date", "server")
@@ -224,7 +226,13 @@ def request_key(environ: dict) -> tuple:
 
 
 def cacheable(environ: dict) -> bool:
-    return environ["REQUEST_METHOD"] in ("GET", "HEAD") and "HTTP_AUTHORIZATION" not in environ
+    """Whether a kept answer may serve this request: a GET or HEAD without credentials, nor If-Match (rare; Flask
+    evaluates it, api/http/conditional.py)."""
+    return (
+        environ["REQUEST_METHOD"] in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in environ
+        and "HTTP_IF_MATCH" not in environ
+    )
 
 
 def revalidate_if_asked(cache: ResponseCache, environ: dict) -> None:

@@ -81,7 +81,14 @@ def purge_urls(app: Flask) -> list[str]:
 def tag_answer(response: Response) -> Response:
     """Every GET answer names what it shows (kept answers keep the header: computed once per revision)."""
     if request.method in ("GET", "HEAD") and request.url_rule is not None and HEADER not in response.headers:
-        response.headers[HEADER] = " ".join(answer_keys(request.url_rule.endpoint, request.view_args or {}))
+        # A refused request (400: its arguments may be what no database can read, api/http/storable.py) or a failure
+        # (5xx: reading the records again may fail again) shows no record.
+        keys = (
+            [DATASET]
+            if response.status_code == 400 or response.status_code >= 500
+            else answer_keys(request.url_rule.endpoint, request.view_args or {})
+        )
+        response.headers[HEADER] = " ".join(keys)
     return response
 
 

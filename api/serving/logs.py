@@ -14,6 +14,11 @@ from flask import Flask
 
 access_log = logging.getLogger("api.access")
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:+/=-]{1,128}")
+# Secrets a client may put in a query string (where they do not belong): the values of parameters named like one, and
+# anything shaped like one of our tokens (api/auth.py TOKEN_PREFIX) wherever it stands. Never written to a log.
+SECRET_PARAMETER = re.compile(r"(^|[&;])([^=&;]*(?:token|key|secret|passw|auth|signature|session)[^=&;]*=)[^&;]*", re.I)
+TOKEN_SHAPED = re.compile(r"tla_[A-Za-z0-9_%-]+")
+REDACTED = "[redacted]"
 
 # dictConfig for a deployment: every line on stderr as one JSON object.
 LOGGING = {
@@ -45,6 +50,13 @@ def request_id(given: str | None) -> str:
     return given if given and REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
 
 
+def redacted(query: str) -> str:
+    """The query string with the values of secrets replaced by [redacted]."""
+    if not query:
+        return query
+    return TOKEN_SHAPED.sub(REDACTED, SECRET_PARAMETER.sub(rf"\1\2{REDACTED}", query))
+
+
 def write(environ: dict, rid: str, status: int, size: int | None, started: float, cache: str) -> None:
     """The line itself, written by api/serving/steps.py on both paths."""
     if access_log.isEnabledFor(logging.INFO):
@@ -54,7 +66,7 @@ def write(environ: dict, rid: str, status: int, size: int | None, started: float
             "request_id": rid,
             "method": method,
             "path": path,
-            "query": environ.get("QUERY_STRING", ""),
+            "query": redacted(environ.get("QUERY_STRING", "")),
             "status": status,
             "duration_ms": round((time.perf_counter() - started) * 1000, 3),
             "bytes": size,

@@ -9,6 +9,7 @@ from api import dumps
 from api.datapackage import AUTHOR, TITLE
 from api.http.conditional import dataset_state
 from api.http.language import use_language
+from api.http.public import public_url
 from api.http.render import render, render_download
 from api.models import System
 from api.spec import Blueprint
@@ -51,7 +52,7 @@ def dataset_record() -> dict:
     systems = {system.id: system.reviewed_through for system in System.listed()}
     reviewed = min(systems.values(), default=None)
     year = (written or datetime.datetime.now(datetime.UTC)).year
-    url = url_for("dataset.get_dataset", _external=True)
+    url = public_url("dataset.get_dataset")
     note = f"Dataset revision {revision}, reviewed through {reviewed}. Licence: CC BY 4.0"
     return {
         "title": TITLE,

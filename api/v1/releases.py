@@ -6,6 +6,7 @@ from flask import Response, url_for
 
 from api import releases
 from api.errors import Problem
+from api.http.public import public_url
 from api.http.render import render
 from api.models import Release, ReleaseFile
 from api.spec import Blueprint
@@ -33,7 +34,7 @@ def described(release: Release) -> dict:
             {**row.__data__, "url": url_for("releases.get_release_file", name=release.name, file=row.name)}
             for row in release.files
         ],
-        "citation": releases.citation(release, url_for("releases.get_release", name=release.name, _external=True)),
+        "citation": releases.citation(release, public_url("releases.get_release", name=release.name)),
     }
 
 

@@ -25,6 +25,7 @@ def api(tmp_path_factory):
         seeds.load(TEST_SEEDS)
         seeds.load(HOSTILE_SEEDS)
     server = LiveServer(app).start()
+    app.config["PUBLIC_URL"] = server.origin  # known once the system has chosen the port, before any request
     yield server
     server.stop()
 

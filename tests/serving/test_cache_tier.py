@@ -80,7 +80,8 @@ def stack(request, tmp_path_factory):
     varnish_port = tier.free_port()  # the instances purge it: they need its address before it starts
     env = {"DATABASE_URL": database_url, "SEEDS_DIR": str(seeds_dir), "CACHE_REVISION_TTL": "1",
            "CACHE_PURGE_URLS": f"http://127.0.0.1:{varnish_port}", "TRUSTED_PROXIES": "1",
-           "RATELIMIT_ENABLED": "false", "DATABASE_CONNECT_TIMEOUT": "2"}  # fmt: skip
+           "RATELIMIT_ENABLED": "false", "DATABASE_CONNECT_TIMEOUT": "2",
+           "PUBLIC_URL": "http://levels.example.org"}  # fmt: skip
     a = start(tmp, "a", env)
     b = start(tmp, "b", env)
     varnish = None

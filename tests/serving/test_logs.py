@@ -46,3 +46,16 @@ def test_credentials_never_reach_the_log(client, access_lines, caplog):
     assert access_lines()
     assert "s3cret" not in caplog.text
     assert all("s3cret" not in json.dumps(line) for line in access_lines())
+
+
+def test_a_token_sent_in_the_query_string_never_reaches_the_log(client, tokens, access_lines, caplog):
+    token = tokens["admin"]
+    for url in (f"/v1/changes?access_token={token}", f"/v1/systems/zz-alert?lang=en&api_key={token}",
+                f"/v1/changes?q={token}", f"/v1/sources?publisher=x&TOKEN={token}"):  # fmt: skip
+        client.get(url)
+        client.get(url)  # the second may be a kept answer, logged by the fast path
+    lines = access_lines()
+    assert len(lines) == 8
+    assert all("[redacted]" in line["query"] for line in lines)
+    assert token not in caplog.text and token[4:] not in json.dumps(lines)
+    assert lines[2]["query"] == "lang=en&api_key=[redacted]"
