@@ -19,8 +19,11 @@ VARY = ("Accept", "Accept-Language")
 CODINGS = (":br", ":gzip", ":deflate", ":zstd")
 
 
-def identity_tag(tag: str) -> str:
-    """An entity tag (unquoted) less its content coding: what every coding of one representation shares."""
+def identity_tag(tag: str | None) -> str:
+    """An entity tag (unquoted) less its content coding: what every coding of one representation shares. An empty
+    tag (`If-None-Match: ""`, which werkzeug reads as None) names no representation."""
+    if not tag:
+        return "\x00"  # matches no entity tag the app makes
     for coding in CODINGS:
         if tag.endswith(coding):
             return tag[: -len(coding)]

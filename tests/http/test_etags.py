@@ -65,3 +65,10 @@ def test_a_get_with_a_failed_if_match_is_a_412_problem(client, url, kept):
     assert_problem(client.get(url, headers={"If-Match": '"rev-0.nothing"'}), HTTPStatus.PRECONDITION_FAILED)
     assert client.get(url, headers={"If-Match": etag}).status_code == HTTPStatus.OK  # the gzip tag, answered plain
     assert client.get(url, headers={"If-Match": "*"}).status_code == HTTPStatus.OK
+
+
+def test_an_empty_entity_tag_in_a_condition_matches_nothing(client):
+    """`If-None-Match: ""` (found by the contract fuzz): a 200, not a 500; `If-Match: ""` a 412 problem."""
+    assert client.get("/v1", headers={"If-None-Match": '""'}).status_code == HTTPStatus.OK
+    assert client.get("/v1/systems/zz-alert", headers={"If-None-Match": '"", W/""'}).status_code == HTTPStatus.OK
+    assert client.get("/v1/systems/zz-alert", headers={"If-Match": '""'}).status_code == HTTPStatus.PRECONDITION_FAILED
