@@ -16,7 +16,7 @@ def test_an_admin_subscribes_and_sees_the_secret_only_once(client, admin):
     created = response.get_json()
     assert created["secret"].startswith("whsec_") and created["id"].startswith("wh_")
     assert response.headers["Location"] == f"/v1/webhooks/{created['id']}"
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     shown = client.get(response.headers["Location"], headers=admin)
     assert shown.status_code == HTTPStatus.OK
     body = shown.get_json()

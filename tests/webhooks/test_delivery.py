@@ -164,7 +164,8 @@ def start_worker(database_url: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
 
 
-def test_a_worker_killed_mid_delivery_loses_nothing(hooks_app, database_url, client, editor, admin, receiver):
+def test_a_worker_killed_mid_delivery_loses_nothing(hooks_app, client, editor, admin, receiver):
+    database_url = hooks_app.config["DATABASE_URL"]  # the app's own database: the worker must share it
     receiver.script = ["hang", 204]
     hook = subscribe(client, admin, receiver, events=("change.created",))
     client.post("/v1/changes", json=NEW_CHANGE, headers=editor)
