@@ -12,9 +12,8 @@ import pytest
 
 from api import db
 from api.models import Revision
-from tests.helpers import assert_problem
+from tests.helpers import NEW_CHANGE, assert_problem
 from tests.serving.test_cache import rebuilt
-from tests.v1.test_curation import NEW_CHANGE
 
 SOURCE = {"id": "new-source", "kind": "official", "publisher": "Test authority", "title": "New bulletin",
           "language": "en", "published_date": "2024-06-01", "url": None}  # fmt: skip

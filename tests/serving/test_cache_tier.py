@@ -23,22 +23,13 @@ from api import auth, create_app, db
 from api.curation import seeds
 from tests import tier
 from tests.conftest import POSTGRES_URL, TEST_SEEDS
+from tests.helpers import NEW_CHANGE
 from tests.proxy import CuttableProxy
 from tests.serving.test_instances import run_sql, start, stop
 from tests.test_db import proxied
 
 SAFETY_TTL = 5  # seconds: the test's backends.vcl keeps answers this long without a purge (60 s in deploy/)
 REVALIDATE = 1  # seconds: then serves them stale while it revalidates (the app says 300)
-NEW_CHANGE = {
-    "id": "zz-alert-2024-06-01",
-    "system": "zz-alert",
-    "from_level": "raised",
-    "to_level": "low",
-    "scope": {"type": "national"},
-    "effective_date": "2024-06-01",
-    "summary": {"en": "Lowered to Low."},
-    "source_ids": ["test-bulletin"],
-}
 
 
 def get(url: str, headers: dict | None = None, method: str = "GET", body: bytes | None = None, timeout: float = 10):

@@ -17,17 +17,7 @@ from api import auth, create_app, db
 from api.curation import seeds
 from api.serving import cache_tier
 from tests.conftest import TEST_SEEDS, ContractClient
-
-NEW_CHANGE = {
-    "id": "zz-alert-2024-06-01",
-    "system": "zz-alert",
-    "from_level": "raised",
-    "to_level": "low",
-    "scope": {"type": "national"},
-    "effective_date": "2024-06-01",
-    "summary": {"en": "Lowered to Low."},
-    "source_ids": ["test-bulletin"],
-}
+from tests.helpers import NEW_CHANGE
 
 
 class PurgeNode(ThreadingHTTPServer):

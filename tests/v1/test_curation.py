@@ -7,18 +7,8 @@ from http import HTTPStatus
 import pytest
 
 from api.models import Change, Revision
-from tests.helpers import assert_problem
+from tests.helpers import NEW_CHANGE, assert_problem
 
-NEW_CHANGE = {
-    "id": "zz-alert-2024-06-01",
-    "system": "zz-alert",
-    "from_level": "raised",
-    "to_level": "low",
-    "scope": {"type": "national"},
-    "effective_date": "2024-06-01",
-    "summary": {"en": "Lowered to Low."},
-    "source_ids": ["test-bulletin"],
-}
 MERGE_PATCH = "application/merge-patch+json"
 
 

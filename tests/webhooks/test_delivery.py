@@ -20,7 +20,7 @@ from api.curation import seeds
 from api.models import OutboxEvent, WebhookDelivery
 from api.webhooks import worker
 from tests.conftest import ROOT, TEST_SEEDS
-from tests.v1.test_curation import NEW_CHANGE
+from tests.helpers import NEW_CHANGE
 from tests.webhooks.conftest import QUICK, subscribe
 
 
